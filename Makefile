@@ -1,0 +1,47 @@
+# The guide site: `make serve` to preview, `make test` to test. See README.md.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Material prints an end-of-life banner on every build; it says nothing we act on.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve serve-en check build test bench clean
+
+# Set-up: a venv with the pinned packages. The stamp files make it run only when a pin changes.
+$(VENV)/.site-deps: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt package.json package-lock.json
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+# Preview with live reload: Danish on http://127.0.0.1:8000/, English on http://127.0.0.1:8001/en/.
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --strict -f mkdocs.yml -a 127.0.0.1:8000
+
+serve-en: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --strict -f mkdocs.en.yml -a 127.0.0.1:8001
+
+# Validate data/ against schema/ without building.
+check: $(VENV)/.site-deps
+	$(BIN)/python -m macros.check
+
+# Both languages into .build/, then swapped into site/: a failed build leaves the last good site/ alone.
+# Danish first: a build empties its own site_dir, and the English one lives inside it.
+build: check
+	rm -rf .build
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml -d .build/site
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml -d .build/site/en
+	rm -rf site
+	mv .build/site site
+	rm -rf .build
+
+test: $(VENV)/.test-deps build
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .build $(VENV) node_modules .pytest_cache

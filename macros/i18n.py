@@ -1,0 +1,21 @@
+"""Which language a build speaks, and how a text pair becomes one text."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+LANGUAGES = ("da", "en")   # Danish first: the default build, x-default in the sitemaps
+
+
+def build_language(config: Mapping[str, Any]) -> str:
+    """The language of this build, from its config (theme.language), never from a page's file."""
+    lang = config["theme"]["language"]
+    if lang not in LANGUAGES:
+        raise ValueError(f"theme.language is '{lang}'; this site is built in {', '.join(LANGUAGES)}")
+    return lang
+
+
+def translator(lang: str):
+    """A function that picks this language's side of a {da: …, en: …} pair."""
+    def t(text: Mapping[str, str]) -> str:
+        return text[lang]
+    return t

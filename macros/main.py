@@ -1,0 +1,37 @@
+"""Registrations only: what mkdocs-macros calls, wired to the modules that do the work."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .content import load_content
+from .i18n import build_language
+from .pages import PageTexts
+from .problems import ContentError
+from .rendering import Renderer
+
+
+def define_env(env) -> None:
+    """Once per build: load and validate the data, then offer `render` to the page stubs."""
+    root = Path(env.project_dir)
+    lang = build_language(env.conf)
+    try:
+        content = load_content(root)
+    except ContentError as error:
+        raise PluginError(f"the content has {len(error.problems)} problem(s):\n{error}") from None
+    renderer = Renderer(root / "templates", Path(env.conf["docs_dir"]), content, lang)
+    env.variables["guide"] = PageTexts(content["site"], lang)
+    # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.
+    env.conf["extra"]["ui"] = renderer.env.globals["ui"]
+    env.conf["site_description"] = env.variables["guide"].site_description
+
+    @env.macro
+    def render(template: str, **params) -> str:
+        """The Markdown of templates/TEMPLATE.jinja for this page: `{{ render("travel_types") }}`."""
+        return renderer.render(template, env.page.file.src_uri, params)
+
+
+def on_pre_page_macros(env) -> None:
+    """Before a page renders: its title and description, which live in data/site.yml."""
+    env.variables["guide"].apply(env.page)

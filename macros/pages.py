@@ -1,0 +1,24 @@
+"""Per-page texts (title, meta description) from data/site.yml, keyed by the page's source path."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from mkdocs.exceptions import PluginError
+
+from .i18n import translator
+
+
+class PageTexts:
+    def __init__(self, site: Mapping[str, Any], lang: str):
+        t = translator(lang)
+        self.site_description = t(site["description"])
+        self._pages = {key: {"title": t(page["title"]), "description": t(page["description"])}
+                       for key, page in site["pages"].items()}
+
+    def apply(self, page) -> None:
+        """Set the page's title and description, or stop the build: every page needs both."""
+        key = page.file.src_uri.removesuffix(".md")
+        if key not in self._pages:
+            raise PluginError(f"data/site.yml: pages: there is no entry '{key}' for docs/{page.file.src_uri}; "
+                              "add its title and description")
+        page.meta.update(self._pages[key])

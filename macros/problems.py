@@ -1,0 +1,33 @@
+"""What is wrong with the content, worded for the editor who has to fix it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one data file, printed as `data/FILE.yml:LINE: path: message`."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.path or '(the whole file)'}: {self.message}"
+
+
+class ContentError(Exception):
+    """The content cannot be built; carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def dotted(path) -> str:
+    """('roles', 0, 'name', 'en') -> 'roles[0].name.en', the way editors see nesting in YAML."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

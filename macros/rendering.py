@@ -1,0 +1,71 @@
+"""Data to Markdown and HTML through the Jinja templates in templates/."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+import markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from .i18n import translator
+
+
+class Renderer:
+    """One Jinja environment per build: templates compile once and every page reuses them.
+
+    A template gets the whole content, `t` (a text pair to this language), `md` (inline Markdown
+    to HTML, for texts inside HTML blocks), `ui` (the site texts) and `link` (a page's source
+    path to a URL relative to the page being rendered), plus the `params` its caller passed.
+    """
+
+    def __init__(self, templates_dir: Path, docs_dir: Path, content: Mapping[str, Any], lang: str):
+        self.docs_dir = docs_dir
+        self.env = Environment(
+            loader=FileSystemLoader(templates_dir),
+            undefined=StrictUndefined,     # a typo in a template fails the build
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=False,              # templates write Markdown; texts hold no HTML (validation)
+        )
+        t = translator(lang)
+        inline = markdown.Markdown()
+        self.env.filters["t"] = t
+        self.env.filters["md"] = lambda text: Markup(_inline_markdown(inline, text))
+        self.env.globals.update(content=content, lang=lang,
+                                ui={key: t(text) for key, text in content["site"]["ui"].items()})
+
+    def render(self, template: str, page_src: str, params: Mapping[str, Any]) -> str:
+        """The Markdown of one template for the page whose source is `page_src` (e.g. `rejsetyper.md`)."""
+        def link(target: str) -> str:
+            return self.relative_url(page_src, target)
+        return self.env.get_template(f"{template}.jinja").render(params=params, link=link)
+
+    def relative_url(self, page_src: str, target: str) -> str:
+        """`tjeklister/praktikant.md` seen from `bliv-praktikant.md` is `../tjeklister/praktikant/`.
+
+        Relative links keep the site working under any path (a preview, a Pages project site).
+        """
+        path, _, anchor = target.partition("#")
+        if not (self.docs_dir / path).is_file():
+            raise ValueError(f"a template links to '{path}', which is not a page in docs/")
+        url = get_relative_url(_page_url(path), _page_url(page_src))
+        url = url if url.endswith("/") else url + "/"
+        return url + (f"#{anchor}" if anchor else "")
+
+
+def _page_url(src: str) -> str:
+    """`index.md` -> '', `rejsetyper.md` -> 'rejsetyper/', `tjeklister/index.md` -> 'tjeklister/'."""
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def _inline_markdown(md: markdown.Markdown, text: str) -> str:
+    html = md.reset().convert(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html

@@ -1,0 +1,76 @@
+"""YAML that remembers where each value stands, so a problem can name its line."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, dotted
+
+
+# What usually causes the parser's complaint, in an editor's words.
+YAML_HINTS = {
+    "mapping values are not allowed here":
+        "a text that contains ': ' must be put in double quotes, or a line is indented too far",
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+}
+
+
+@dataclass
+class YamlSource:
+    """The parsed data of one file and the line of every key and item in it."""
+
+    name: str                      # as editors see it: data/roles.yml
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line_of(self, path) -> int:
+        """The line of `path`, or of its nearest parent that has one (a missing key: its mapping)."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+def load_yaml(path: Path, name: str) -> tuple[YamlSource | None, list[Problem]]:
+    """Parse one file. Returns the source, or None with the problems that stopped the parse."""
+    if not path.is_file():
+        return None, [Problem(name, 1, "", "the file is missing; every data file in schema/ needs one")]
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        hint = YAML_HINTS.get(error.problem, "check the indentation and the quotes")
+        return None, [Problem(name, line, "", f"this is not valid YAML ({what}): {hint}")]
+    source = YamlSource(name, data)
+    problems: list[Problem] = []
+    if root is not None:
+        _record(root, (), source, problems)
+    return source, problems
+
+
+def _record(node: yaml.Node, path: tuple, source: YamlSource, problems: list[Problem]) -> None:
+    """Walk the node tree beside the data, noting lines and the duplicate keys PyYAML lets through."""
+    source.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.append(Problem(source.name, line, dotted(path + (key,)),
+                                        f"the key '{key}' appears twice here (first on line {seen[key]}); keep one"))
+            seen[key] = line
+            _record(value_node, path + (key,), source, problems)
+            source.lines[path + (key,)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record(item, path + (index,), source, problems)
