@@ -1,0 +1,18 @@
+"""A renderer over the project's real data, one per language, as a build makes it."""
+from __future__ import annotations
+
+import pytest
+
+from macros.content import load_content
+from macros.rendering import Renderer
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="session")
+def content():
+    return load_content(ROOT)
+
+
+@pytest.fixture(scope="session", params=["da", "en"])
+def renderer(request, content) -> Renderer:
+    return Renderer(ROOT / "templates", ROOT / "docs", content, request.param)

@@ -1,0 +1,49 @@
+"""Each template renders in both languages, showing its data and nothing of the other language."""
+from __future__ import annotations
+
+import pytest
+
+from macros.rendering import Renderer
+
+
+def other(lang: str) -> str:
+    return "en" if lang == "da" else "da"
+
+
+def test_front_page_shows_lead_facts_sections_and_roles(renderer: Renderer, content):
+    lang = renderer.env.globals["lang"]
+    markdown = renderer.render("front_page", "index.md", {})
+    programme = content["programme"]
+    assert programme["lead"][lang] in markdown
+    for fact in programme["facts"]:
+        assert fact["value"][lang] in markdown
+    for section in programme["sections"]:
+        assert f"## {section['title'][lang]} {{ #{section['id']} }}" in markdown
+        assert section["paragraphs"][0][other(lang)] not in markdown
+    for role in content["roles"]["roles"]:
+        assert role["name"][lang] in markdown
+
+
+def test_travel_types_each_have_anchor_duration_and_examples(renderer: Renderer, content):
+    lang = renderer.env.globals["lang"]
+    markdown = renderer.render("travel_types", "rejsetyper.md", {})
+    for travel_type in content["travel_types"]["types"]:
+        assert f"## {travel_type['name'][lang]} {{ #{travel_type['id']} }}" in markdown
+        assert travel_type["examples"][0][lang] in markdown
+    days = {"da": "3–4 dage", "en": "3–4 days"}[lang]
+    assert f'<span class="ip-badge">{days}</span>' in markdown
+    assert "{: #noget-helt-fjerde .ip-callout }" in markdown
+
+
+@pytest.mark.parametrize("page, target, expected", [
+    ("index.md", "rejsetyper.md", "rejsetyper/"),
+    ("rejsetyper.md", "index.md", "../"),
+    ("rejsetyper.md", "index.md#hvad", "../#hvad"),
+])
+def test_links_between_pages_are_relative(renderer: Renderer, page, target, expected):
+    assert renderer.relative_url(page, target) == expected
+
+
+def test_a_link_to_a_page_that_does_not_exist_fails(renderer: Renderer):
+    with pytest.raises(ValueError, match="not a page in docs/"):
+        renderer.relative_url("index.md", "findes-ikke.md")
