@@ -3,6 +3,10 @@
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Where `make build` puts the site; the tests read it from SITE_DIR. Override to keep two checkouts' or
+# two people's builds apart: `make test SITE=/tmp/my-site`.
+SITE   ?= site
+export SITE_DIR := $(abspath $(SITE))
 # Material prints an end-of-life banner on every build; it says nothing we act on.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -30,18 +34,17 @@ serve-en: $(VENV)/.site-deps
 check: $(VENV)/.site-deps
 	$(BIN)/python -m macros.check
 
-# Both languages into .build/, then swapped into site/: a failed build leaves the last good site/ alone.
+# Both languages into SITE.partial/, then swapped into SITE/: a failed build leaves the last good site/ alone.
 # Danish first: a build empties its own site_dir, and the English one lives inside it.
 build: check
-	rm -rf .build
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml -d .build/site
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml -d .build/site/en
-	rm -rf site
-	mv .build/site site
-	rm -rf .build
+	rm -rf $(SITE_DIR).partial
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml -d $(SITE_DIR).partial
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml -d $(SITE_DIR).partial/en
+	rm -rf $(SITE_DIR)
+	mv $(SITE_DIR).partial $(SITE_DIR)
 
 test: $(VENV)/.test-deps build
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .build $(VENV) node_modules .pytest_cache
+	rm -rf $(SITE_DIR) $(SITE_DIR).partial $(VENV) node_modules .pytest_cache

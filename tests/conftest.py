@@ -1,12 +1,13 @@
 """What every layer of the suite shares: where the project and the built site are."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "site"
+SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))  # `make test SITE=…` builds and tests elsewhere
 LANGS = ("da", "en")
 
 
