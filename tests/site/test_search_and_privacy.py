@@ -1,0 +1,55 @@
+"""One search index per language, and nothing on a page that loads from another host."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import LANGS, lang_root, page_paths
+from tests.site.conftest import parse
+
+
+def search_index(lang: str) -> dict:
+    return json.loads((lang_root(lang) / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_its_own_search_index_with_stemming(site, lang):
+    index = search_index(lang)
+    assert index["config"]["lang"] == [lang]
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+    locations = {doc["location"] for doc in index["docs"]}
+    assert not any(location.startswith("en/") for location in locations)
+    assert "rejsetyper/" in locations
+
+
+def test_the_indexes_do_not_mix_languages(site):
+    danish = " ".join(doc["title"] + doc["text"] for doc in search_index("da")["docs"])
+    english = " ".join(doc["title"] + doc["text"] for doc in search_index("en")["docs"])
+    assert "Rejsetyper" in danish and "Rejsetyper" not in english
+    assert "Travel types" in english and "Travel types" not in danish
+
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",
+           "embed": "src", "object": "data"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_loads_anything_from_another_host(site, lang):
+    for path in page_paths(lang) + ["404.html"]:
+        html = lang_root(lang) / (path if path.endswith(".html") else path + "index.html")
+        page = parse(html)
+        for element in page.elements:
+            url = element.attrs.get(LOADING.get(element.tag, ""), "")
+            if element.tag == "link" and element.attrs.get("rel") != "canonical":
+                url = element.attrs.get("href", "")
+            assert not EXTERNAL.match(url), f"{html}: <{element.tag}> loads {url}"
+        assert "fonts.googleapis" not in html.read_text(encoding="utf-8")
+
+
+def test_no_stylesheet_imports_from_another_host(site):
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert not re.search(r"(@import|url\()\s*['\"]?(https?:)?//", text), css
