@@ -1,0 +1,58 @@
+/* Checklists: ticks kept in this browser (localStorage, keyed by the items' ids in data/), a count
+   announced politely, Reset (asks first) and Print. No network, no cookies. Without this script the
+   page is a plain printable list and the buttons stay hidden. */
+(() => {
+  "use strict";
+  const tools = document.querySelector("[data-ip-tools]");
+  const today = document.querySelector("[data-ip-today]");
+  if (today) {
+    today.textContent = new Date().toLocaleDateString(document.documentElement.lang, { dateStyle: "long" });
+  }
+  if (!tools) return;
+
+  const PREFIX = "ipraktik:tjek:";
+  const boxes = [...document.querySelectorAll("input[data-ip-item]")];
+  const progress = tools.querySelector("[data-ip-progress]");
+  const key = (box) => PREFIX + box.dataset.ipItem;
+  // Storage can be switched off or full (private modes): the boxes still tick, just unsaved.
+  const store = (() => {
+    try {
+      localStorage.getItem(PREFIX);
+      return localStorage;
+    } catch (error) {
+      return null;
+    }
+  })();
+
+  const count = () => {
+    const done = boxes.filter((box) => box.checked).length;
+    progress.textContent = tools.dataset.progress.replace("{done}", done).replace("{total}", boxes.length);
+  };
+  const save = (box) => {
+    if (!store) return;
+    try {
+      if (box.checked) store.setItem(key(box), "1");
+      else store.removeItem(key(box));
+    } catch (error) { /* full: keep the tick on screen */ }
+  };
+
+  for (const box of boxes) {
+    if (store && store.getItem(key(box)) === "1") box.checked = true;
+    box.addEventListener("change", () => {
+      save(box);
+      count();
+    });
+  }
+  tools.querySelector("[data-ip-print]").addEventListener("click", () => window.print());
+  tools.querySelector("[data-ip-reset]").addEventListener("click", () => {
+    if (!window.confirm(tools.dataset.confirm)) return;
+    for (const box of boxes) {
+      box.checked = false;
+      save(box);
+    }
+    count();
+  });
+  if (!store) tools.querySelector(".ip-checklist__saved").hidden = true;
+  count();
+  tools.hidden = false;
+})();
