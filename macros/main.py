@@ -7,6 +7,7 @@ from mkdocs.exceptions import PluginError
 
 from .content import load_content
 from .i18n import build_language
+from .page_history import PageHistory
 from .pages import PageTexts
 from .problems import ContentError
 from .rendering import Renderer
@@ -25,6 +26,7 @@ def define_env(env) -> None:
     # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.
     env.conf["extra"]["ui"] = renderer.env.globals["ui"]
     env.conf["site_description"] = env.variables["guide"].site_description
+    env.variables["page_history"] = PageHistory(root, env.conf["extra"]["repository"], lang)
 
     @env.macro
     def render(template: str, **params) -> str:
@@ -33,5 +35,6 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """Before a page renders: its title and description, which live in data/site.yml."""
+    """Before a page renders: its title and description, which live in data/site.yml, and its history."""
     env.variables["guide"].apply(env.page)
+    env.page.meta["history"] = env.variables["page_history"].for_sources(env.page.meta["sources"])

@@ -1,0 +1,78 @@
+"""Each page's "Last updated" date and "Suggest a change" link, from the data files it shows.
+
+A page's text lives in data/*.yml, not in its docs/ stub, so the date is the newest commit of the
+page's data files (data/site.yml `pages.<key>.sources`). Git is a nicety here, never a requirement:
+without git, in a shallow clone or for files not yet committed, the date is the build's date.
+"""
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from .content import DATA_DIR
+
+MONTHS = {
+    "da": ("januar", "februar", "marts", "april", "maj", "juni",
+           "juli", "august", "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June",
+           "July", "August", "September", "October", "November", "December"),
+}
+
+
+def format_date(day: date, lang: str) -> str:
+    """'28. november 2026' in Danish, '28 November 2026' in English."""
+    month = MONTHS[lang][day.month - 1]
+    return f"{day.day}. {month} {day.year}" if lang == "da" else f"{day.day} {month} {day.year}"
+
+
+class PageHistory:
+    """One per build: asks git at most once per distinct set of sources, plus once whether the clone is shallow."""
+
+    def __init__(self, root: Path, repository: str, lang: str, today: date | None = None):
+        self._root = root
+        self._repository = repository.rstrip("/")
+        self._lang = lang
+        self._today = today or date.today()
+        self._dates: dict[tuple[str, ...], date] = {}
+        self._history_usable: bool | None = None
+
+    def for_sources(self, sources: Sequence[str]) -> Mapping[str, str]:
+        """What the theme shows at the foot of a page: the date (ISO and in words) and the edit link."""
+        files = tuple(f"{DATA_DIR}/{source}.yml" for source in sources)
+        updated = self._last_changed(files)
+        return {
+            "updated": updated.isoformat(),
+            "updated_text": format_date(updated, self._lang),
+            "edit_url": f"{self._repository}/edit/main/{files[0]}",
+        }
+
+    def _last_changed(self, files: tuple[str, ...]) -> date:
+        if files not in self._dates:
+            committed = self._git("log", "-1", "--format=%cs", "--", *files) if self._usable() else None
+            self._dates[files] = _parse_date(committed) or self._today
+        return self._dates[files]
+
+    def _usable(self) -> bool:
+        """A shallow clone's oldest commit would claim every older file changed on its date."""
+        if self._history_usable is None:
+            self._history_usable = self._git("rev-parse", "--is-shallow-repository") == "false"
+        return self._history_usable
+
+    def _git(self, *args: str) -> str | None:
+        """git's trimmed output, or None when git is missing, fails or says nothing."""
+        try:
+            result = subprocess.run(["git", *args], cwd=self._root, capture_output=True, text=True,
+                                    timeout=30, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        output = result.stdout.strip()
+        return output if result.returncode == 0 and output else None
+
+
+def _parse_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
