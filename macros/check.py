@@ -13,7 +13,8 @@ def main() -> int:
         content = load_content(Path.cwd())
     except ContentError as error:
         print(error, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) in the content.", file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) in the content: fix each line above, then run make check again.",
+              file=sys.stderr)
         return 1
     print(f"Content OK: {len(content)} data files checked.")
     return 0

@@ -39,7 +39,12 @@ def load_schemas(schema_dir: Path) -> tuple[dict[str, dict], Registry]:
 
 
 def collect_ids(sources: dict[str, YamlSource]) -> tuple[dict[str, set[str]], list[Problem]]:
-    """The ids of each domain. An id names one thing on the whole site: a second use is a problem."""
+    """The ids each domain offers to `x-ref`, and a problem for each id used twice on the site.
+
+    An id names one thing on the whole site, so uniqueness covers every id at any depth. What another
+    file may refer to is a domain's main items: the ids of the items of its top-level lists
+    (roles[0].id), not the ids of their parts (roles[0].sections[0].id).
+    """
     ids: dict[str, set[str]] = {}
     first_seen: dict[str, str] = {}
     problems = []
@@ -49,10 +54,12 @@ def collect_ids(sources: dict[str, YamlSource]) -> tuple[dict[str, set[str]], li
             where = f"{source.name} line {source.line_of(path)}"
             if value in first_seen:
                 problems.append(Problem(source.name, source.line_of(path), dotted(path),
-                                        f"the id '{value}' is already used ({first_seen[value]}); ids must be unique"))
+                                        f"the id '{value}' is already used ({first_seen[value]}); give this one "
+                                        "an id of its own (an id names one thing on the whole site)"))
             else:
                 first_seen[value] = where
-            ids[domain].add(value)
+            if len(path) == 3:
+                ids[domain].add(value)
     return ids, problems
 
 
@@ -69,23 +76,35 @@ def _walk_ids(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
 
 def validate(source: YamlSource, schema: dict, registry: Registry, ids: dict[str, set[str]]) -> list[Problem]:
     """Every schema error in one file, each turned into a line an editor can act on."""
+    if source.data is None:
+        needed = ", ".join(schema.get("required", [])) or "its content"
+        return [Problem(source.name, 1, "", f"the file is empty; it should hold {needed}")]
     validator = _validator_class(ids)(schema, registry=registry)
     problems = []
     for error in validator.iter_errors(source.data):
         for path, message in _describe(error):
-            problems.append(Problem(source.name, source.line_of(path), dotted(path), message))
+            problem = Problem(source.name, source.line_of(path), dotted(path), message)
+            if problem not in problems:  # an empty text breaks two rules (minLength, pattern): say it once
+                problems.append(problem)
     return problems
 
 
 def _validator_class(ids: dict[str, set[str]]):
     def check_ref(validator, domain, instance, schema):
-        if isinstance(instance, str) and instance not in ids.get(domain, set()):
-            known = ", ".join(sorted(ids.get(domain, set()))) or "none"
-            yield ValidationError(f"there is no '{instance}' in data/{domain}.yml (known ids: {known})")
+        # A file that did not load has its own problem already; every reference into it would only add noise.
+        if domain not in ids or not isinstance(instance, str) or instance in ids[domain]:
+            return
+        known = sorted(ids[domain])
+        hint = difflib.get_close_matches(instance, known, n=1)
+        suggestion = f"did you mean '{hint[0]}'? " if hint else ""
+        yield ValidationError(f"there is no id '{instance}' in data/{domain}.yml; {suggestion}"
+                              f"the ids there are: {', '.join(known) or 'none'}")
 
     def check_no_html(validator, enabled, instance, schema):
-        if enabled and isinstance(instance, str) and HTML_TAG.search(instance):
-            yield ValidationError("raw HTML is not allowed in texts; use Markdown instead "
+        found = HTML_TAG.search(instance) if enabled and isinstance(instance, str) else None
+        if found:
+            tag = instance[found.start():].split(">", 1)[0][:20] + ">"
+            yield ValidationError(f"raw HTML ({tag}) is not allowed in texts; use Markdown instead "
                                   "(**bold**, *italics*, [link text](https://…))")
 
     return validators.extend(Draft202012Validator, {"x-ref": check_ref, "x-no-html": check_no_html})
@@ -98,27 +117,44 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
     if kind == "required":
         key = _quoted_key(error.message)
         if key in LANGUAGE_NAMES:
-            yield path + (key,), f"the {LANGUAGE_NAMES[key]} text ({key}) is missing"
+            yield path + (key,), (f"the {LANGUAGE_NAMES[key]} text ({key}) is missing; "
+                                  f"add a line '{key}: …' with the {LANGUAGE_NAMES[key]} text")
         else:
-            yield path + (key,), f"the key '{key}' is missing here"
+            title = error.schema.get("properties", {}).get(key, {}).get("title")
+            what = f" ({title})" if title else ""
+            yield path + (key,), f"the key '{key}'{what} is missing here; add it"
     elif kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         for key in sorted(set(error.instance) - set(allowed), key=str):
             hint = difflib.get_close_matches(str(key), allowed, n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; allowed here: {', '.join(allowed)}"
+            suggestion = (f"; did you mean '{hint[0]}'?" if hint
+                          else f"; allowed here: {', '.join(allowed)}" if allowed else "; no keys are allowed here")
             yield path + (key,), f"unknown key '{key}'{suggestion}"
+    elif kind in ("type", "minLength", "pattern") and _is_empty_text(path, error.instance):
+        # `en:` with nothing after it is null to YAML, `en: ""` an empty string: to the editor both are empty.
+        language = LANGUAGE_NAMES[path[-1]]
+        yield path, f"the {language} text ({path[-1]}) is empty; write the {language} text after '{path[-1]}:'"
     elif kind == "type":
-        yield path, f"should be {_expected(error.schema)}, but is {_type_name(error.instance)}"
-    elif kind in ("minLength", "pattern") and path and path[-1] in LANGUAGE_NAMES and not str(error.instance).strip():
-        yield path, f"the {LANGUAGE_NAMES[path[-1]]} text ({path[-1]}) is empty"
+        yield path, f"should be {_expected(error.schema)}, but is {_type_name(error.instance)}{_type_hint(error)}"
     elif kind == "pattern" and path and path[-1] == "id":
         yield path, f"'{error.instance}' is not a usable id: use lowercase letters a–z, digits and hyphens"
     elif kind == "minItems":
-        yield path, f"needs at least {error.validator_value} item(s)"
+        yield path, f"needs at least {error.validator_value} item(s), but has {len(error.instance)}"
+    elif kind == "maxItems":
+        yield path, f"may have at most {error.validator_value} item(s), but has {len(error.instance)}"
+    elif kind == "minimum":
+        yield path, f"{error.instance} is too small; the smallest allowed is {error.validator_value}"
+    elif kind == "maximum":
+        yield path, f"{error.instance} is too large; the largest allowed is {error.validator_value}"
     elif kind == "enum":
         yield path, f"'{error.instance}' is not one of: {', '.join(map(str, error.validator_value))}"
     else:
         yield path, error.message
+
+
+def _is_empty_text(path: tuple, instance: Any) -> bool:
+    return bool(path) and path[-1] in LANGUAGE_NAMES and (instance is None or isinstance(instance, str)
+                                                          and not instance.strip())
 
 
 def _quoted_key(message: str) -> str:
@@ -132,6 +168,13 @@ def _expected(schema: dict) -> str:
     kinds = schema.get("type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
     return " or ".join(TYPE_NAMES.get(k, str(k)) for k in kinds)
+
+
+def _type_hint(error: ValidationError) -> str:
+    """How to turn a one-line text into the Danish/English pair the schema asks for."""
+    if set(error.schema.get("required", [])) >= set(LANGUAGE_NAMES) and isinstance(error.instance, str):
+        return "; put 'da: …' and 'en: …' on two lines below it, indented by two more spaces"
+    return ""
 
 
 def _type_name(instance: Any) -> str:

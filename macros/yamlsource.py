@@ -10,12 +10,23 @@ import yaml
 from .problems import Problem, dotted
 
 
-# What usually causes the parser's complaint, in an editor's words.
-YAML_HINTS = {
-    "mapping values are not allowed here":
-        "a text that contains ': ' must be put in double quotes, or a line is indented too far",
-    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
-}
+# What usually causes the parser's complaint, in an editor's words: the first entry whose key is in the
+# parser's message wins, so the specific ones come first.
+YAML_HINTS = (
+    ("found unexpected end of stream",
+     "a quote (\" or ') opened on this line is never closed; end the text with the same quote"),
+    ("found undefined alias", "a text that starts with * or & must be put in double quotes"),
+    ("mapping values are not allowed here",
+     "a text that contains ': ' must be put in double quotes, or a line is indented too far"),
+    ("found character '\\t' that cannot start any token", "indent with spaces, not tabs"),
+    ("but found '<scalar>'",
+     "text goes on after a closing quote; put the whole text inside one pair of double quotes"),
+    ("expected <block end>",
+     "this line is indented differently from the lines it belongs with; line them up with spaces"),
+    ("expected ',' or ']'", "a list opened with [ is never closed with ]"),
+    ("expected ',' or '}'", "a group opened with { is never closed with }"),
+)
+DEFAULT_HINT = "check the indentation (spaces only) and that every quote is closed"
 
 
 @dataclass
@@ -39,22 +50,37 @@ class YamlSource:
 def load_yaml(path: Path, name: str) -> tuple[YamlSource | None, list[Problem]]:
     """Parse one file. Returns the source, or None with the problems that stopped the parse."""
     if not path.is_file():
-        return None, [Problem(name, 1, "", "the file is missing; every data file in schema/ needs one")]
-    text = path.read_text(encoding="utf-8")
+        schema = f"schema/{Path(name).stem}.schema.json"
+        return None, [Problem(name, 1, "", f"the file is missing, but the site needs it ({schema} describes it); "
+                                           "restore it, or ask a developer before removing a content file")]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(name, 1, "", "the file is not saved as UTF-8; save it again with the encoding UTF-8")]
     try:
         data = yaml.safe_load(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        hint = YAML_HINTS.get(error.problem, "check the indentation and the quotes")
-        return None, [Problem(name, line, "", f"this is not valid YAML ({what}): {hint}")]
+        return None, [_unparsable(name, error)]
     source = YamlSource(name, data)
     problems: list[Problem] = []
     if root is not None:
         _record(root, (), source, problems)
     return source, problems
+
+
+def _unparsable(name: str, error: yaml.MarkedYAMLError) -> Problem:
+    """The parser's complaint with a hint, on the line an editor has to change.
+
+    An unclosed quote is only noticed at the end of the file: point at the line where the quote opens.
+    """
+    mark = error.problem_mark or error.context_mark
+    if error.context_mark and error.context == "while scanning a quoted scalar":
+        mark = error.context_mark
+    line = mark.line + 1 if mark else 1
+    what = " ".join(part for part in (error.context, error.problem) if part)
+    hint = next((hint for key, hint in YAML_HINTS if key in what), DEFAULT_HINT)
+    return Problem(name, line, "", f"this is not valid YAML ({what}): {hint}")
 
 
 def _record(node: yaml.Node, path: tuple, source: YamlSource, problems: list[Problem]) -> None:

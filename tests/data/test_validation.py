@@ -1,9 +1,14 @@
-"""The data validates, and each kind of bad content gets a line that names file, line and fix."""
+"""The data validates, and each kind of bad content gets a line that names file, line and fix.
+
+Each negative fixture in fixtures/ is named CASE.DOMAIN.yml and stands in for data/DOMAIN.yml; apart from its
+one defect it is valid, so the line under test is the whole story for that file.
+"""
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -15,50 +20,132 @@ from tests.data.conftest import FIXTURES
 
 def test_the_projects_data_is_valid():
     content = load_content(ROOT)
-    assert {"site", "programme", "roles", "travel_types"} <= set(content)
+    assert {"site", "programme", "roles", "travel_types", "advice"} <= set(content)
 
 
-def problems_with(project, fixture: str) -> list[str]:
-    shutil.copy(FIXTURES / fixture, project / "data" / "roles.yml")
+def problems_in(project: Path, data_file: str) -> list[str]:
+    """The problems load_content reports for one data file, as printed."""
     with pytest.raises(ContentError) as raised:
         load_content(project)
-    return [str(problem) for problem in raised.value.problems]
+    return [str(problem) for problem in raised.value.problems if problem.file == data_file]
 
 
-@pytest.mark.parametrize("fixture, expected", [
-    ("malformed.roles.yml",
-     "data/roles.yml:5: (the whole file): this is not valid YAML (mapping values are not allowed here): "
-     "a text that contains ': ' must be put in double quotes, or a line is indented too far"),
-    ("missing-en.roles.yml", "data/roles.yml:3: roles[0].name.en: the English text (en) is missing"),
-    ("empty-da.roles.yml", "data/roles.yml:4: roles[0].name.da: the Danish text (da) is empty"),
-    ("unknown-key.roles.yml", "data/roles.yml:3: roles[0].naem: unknown key 'naem'; did you mean 'name'?"),
-    ("wrong-type.roles.yml",
-     "data/roles.yml:3: roles[0].name: should be a text with a Danish (da:) and an English (en:) line, but is a text"),
-    ("duplicate-id.roles.yml",
-     "data/roles.yml:9: roles[1].id: the id 'praktikant' is already used (data/roles.yml line 2); ids must be unique"),
-    ("raw-html.roles.yml",
-     "data/roles.yml:7: roles[0].summary.da: raw HTML is not allowed in texts; use Markdown instead "
-     "(**bold**, *italics*, [link text](https://…))"),
-    ("duplicate-key.roles.yml",
-     "data/roles.yml:6: roles[0].name.da: the key 'da' appears twice here (first on line 4); keep one"),
-])
-def test_bad_content_is_named_with_file_line_and_fix(project_copy, fixture, expected):
-    assert expected in problems_with(project_copy, fixture)
+def with_fixture(project: Path, fixture: str) -> list[str]:
+    domain = fixture.split(".")[-2]
+    shutil.copy(FIXTURES / fixture, project / "data" / f"{domain}.yml")
+    return problems_in(project, f"data/{domain}.yml")
+
+
+def edited(project: Path, data_file: str, old: str, new: str) -> list[str]:
+    """One editor's change to a real data file, and the problems it causes in that file."""
+    path = project / data_file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is no longer in {data_file}: pick another line for this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return problems_in(project, data_file)
+
+
+# Every kind of bad content an editor can write, and the exact line make check and the build print for it.
+CASES = {
+    "malformed.roles.yml": [
+        "data/roles.yml:5: (the whole file): this is not valid YAML (mapping values are not allowed here): "
+        "a text that contains ': ' must be put in double quotes, or a line is indented too far"],
+    "unclosed-quote.roles.yml": [
+        "data/roles.yml:5: (the whole file): this is not valid YAML (while scanning a quoted scalar found "
+        "unexpected end of stream): a quote (\" or ') opened on this line is never closed; "
+        "end the text with the same quote"],
+    "tab-indent.roles.yml": [
+        "data/roles.yml:4: (the whole file): this is not valid YAML (while scanning for the next token found "
+        "character '\\t' that cannot start any token): indent with spaces, not tabs"],
+    "empty.roles.yml": [
+        "data/roles.yml:1: (the whole file): the file is empty; it should hold roles"],
+    "missing-en.roles.yml": [
+        "data/roles.yml:3: roles[0].name.en: the English text (en) is missing; "
+        "add a line 'en: …' with the English text"],
+    "empty-da.roles.yml": [
+        "data/roles.yml:4: roles[0].name.da: the Danish text (da) is empty; write the Danish text after 'da:'"],
+    "empty-en.roles.yml": [
+        "data/roles.yml:5: roles[0].name.en: the English text (en) is empty; write the English text after 'en:'"],
+    "unknown-key.roles.yml": [
+        "data/roles.yml:3: roles[0].naem: unknown key 'naem'; did you mean 'name'?"],
+    "unknown-key.advice.yml": [
+        "data/advice.yml:10: phases[0].title: the key 'title' (Fasens navn / The phase's name) is missing here; "
+        "add it",
+        "data/advice.yml:11: phases[0].titel: unknown key 'titel'; did you mean 'title'?"],
+    "wrong-type.roles.yml": [
+        "data/roles.yml:3: roles[0].name: should be a text with a Danish (da:) and an English (en:) line, "
+        "but is a text; put 'da: …' and 'en: …' on two lines below it, indented by two more spaces"],
+    "duplicate-id.roles.yml": [
+        "data/roles.yml:10: roles[1].id: the id 'praktikant' is already used (data/roles.yml line 2); "
+        "give this one an id of its own (an id names one thing on the whole site)"],
+    "duplicate-key.roles.yml": [
+        "data/roles.yml:6: roles[0].name.da: the key 'da' appears twice here (first on line 4); keep one"],
+    "unknown-role.advice.yml": [
+        "data/advice.yml:18: phases[0].advice[0].role: there is no id 'praktikantt' in data/roles.yml; "
+        "did you mean 'praktikant'? the ids there are: afgivende-arbejdsplads, praktikant, praktikvaert"],
+    "raw-html.roles.yml": [
+        "data/roles.yml:8: roles[0].summary.da: raw HTML (<script>) is not allowed in texts; use Markdown "
+        "instead (**bold**, *italics*, [link text](https://…))"],
+}
+
+
+@pytest.mark.parametrize("fixture", CASES)
+def test_each_bad_fixture_gets_exactly_its_lines(project_copy, fixture):
+    assert with_fixture(project_copy, fixture) == CASES[fixture]
+
+
+def test_every_fixture_has_a_case():
+    assert sorted(path.name for path in FIXTURES.glob("*.yml")) == sorted(CASES)
 
 
 def test_a_missing_data_file_is_named(project_copy):
     (project_copy / "data" / "roles.yml").unlink()
+    assert problems_in(project_copy, "data/roles.yml") == [
+        "data/roles.yml:1: (the whole file): the file is missing, but the site needs it "
+        "(schema/roles.schema.json describes it); restore it, or ask a developer before removing a content file"]
+
+
+def test_a_missing_file_does_not_also_flag_every_reference_to_it(project_copy):
+    (project_copy / "data" / "roles.yml").unlink()
     with pytest.raises(ContentError) as raised:
         load_content(project_copy)
-    assert ("data/roles.yml:1: (the whole file): the file is missing; every data file in schema/ needs one"
-            in str(raised.value))
+    assert [p for p in raised.value.problems if "in data/roles.yml" in p.message] == []
 
 
 def test_a_data_file_without_a_schema_is_named(project_copy):
     (project_copy / "data" / "extra.yml").write_text("a: 1\n")
-    with pytest.raises(ContentError) as raised:
-        load_content(project_copy)
-    assert "data/extra.yml:1: (the whole file): there is no schema/extra.schema.json" in str(raised.value)
+    assert problems_in(project_copy, "data/extra.yml") == [
+        "data/extra.yml:1: (the whole file): there is no schema/extra.schema.json for this file, "
+        "so nothing checks it"]
+
+
+def test_a_file_not_saved_as_utf8_is_named(project_copy):
+    (project_copy / "data" / "roles.yml").write_bytes("roles:\n  - id: praktikvært\n".encode("latin-1"))
+    assert problems_in(project_copy, "data/roles.yml") == [
+        "data/roles.yml:1: (the whole file): the file is not saved as UTF-8; save it again with the encoding UTF-8"]
+
+
+def test_one_mistake_in_the_real_data_gives_one_line(project_copy):
+    """An editor deletes one English line from the real data: exactly that mistake is reported."""
+    lines = (project_copy / "data" / "travel_types.yml").read_text(encoding="utf-8").splitlines()
+    name_line = lines.index("      en: Tourist") - 1  # the line of `name:`, two above, counted from 1
+    assert edited(project_copy, "data/travel_types.yml", "      en: Tourist\n", "") == [
+        f"data/travel_types.yml:{name_line}: types[0].name.en: the English text (en) is missing; "
+        "add a line 'en: …' with the English text"]
+
+
+def test_inline_markdown_is_allowed_in_texts(project_copy):
+    markdown = "Læs **mere** og *lidt* [her](https://example.org/)."
+    data_file = project_copy / "data" / "travel_types.yml"
+    data_file.write_text(data_file.read_text(encoding="utf-8").replace(
+        "da: Turist\n", f'da: "{markdown}"\n', 1), encoding="utf-8")
+    assert load_content(project_copy)["travel_types"]["types"][0]["name"]["da"] == markdown
+
+
+@pytest.mark.parametrize("html", ["<b>fed</b>", "<a href='x'>link</a>", "<br>", "<!-- note -->", "</p>"])
+def test_any_raw_html_tag_is_refused(project_copy, html):
+    problems = edited(project_copy, "data/travel_types.yml", "da: Turist\n", f'da: "Turist {html}"\n')
+    assert len(problems) == 1 and "raw HTML (<" in problems[0] and "is not allowed in texts" in problems[0]
 
 
 def test_make_check_exits_nonzero_with_one_line_per_problem(project_copy):
@@ -66,4 +153,6 @@ def test_make_check_exits_nonzero_with_one_line_per_problem(project_copy):
     result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy, capture_output=True,
                             text=True, env={"PYTHONPATH": str(ROOT)})
     assert result.returncode == 1
-    assert "data/roles.yml:3: roles[0].name.en: the English text (en) is missing" in result.stderr.splitlines()
+    lines = result.stderr.splitlines()
+    assert CASES["missing-en.roles.yml"][0] in lines
+    assert lines[-1] == f"{len(lines) - 1} problem(s) in the content: fix each line above, then run make check again."

@@ -1,0 +1,122 @@
+"""CI and the editor's tooling, as far as they can be checked without GitHub: they parse and run our commands.
+
+The workflow must do what `bash .ci/run` does (the suite we run here), test every pull request, and publish
+only a site that passed; pre-commit must run `make check`.
+"""
+from __future__ import annotations
+
+import re
+import shlex
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})$")
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    return workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on:` key as true
+
+
+def steps(workflow: dict, job: str) -> list[dict]:
+    return workflow["jobs"][job]["steps"]
+
+
+def run_lines(workflow: dict, job: str) -> list[str]:
+    return [line.strip() for step in steps(workflow, job) for line in step.get("run", "").splitlines()]
+
+
+def ci_run_commands() -> list[str]:
+    """The commands in .ci/run, without its shell scaffolding (shebang, set, cd, if/fi, comments)."""
+    commands = []
+    for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith(("#", "set ", "cd ", "if ", "fi")):
+            continue
+        commands.append(line)
+    return commands
+
+
+def test_it_runs_on_every_pull_request_and_on_pushes_to_main(workflow):
+    on = triggers(workflow)
+    assert "pull_request" in on
+    assert on["push"]["branches"] == ["main"]
+
+
+def test_the_test_job_runs_the_same_commands_as_ci_run(workflow):
+    commands = ci_run_commands()
+    assert "make test" in commands
+    assert any("apt-get install" in c and "chromium" in shlex.split(c) for c in commands)
+    assert set(commands) <= set(run_lines(workflow, "test"))
+
+
+def test_make_test_builds_the_site_it_tests(workflow):
+    """The uploaded site/ is the one `make test` built and tested: its target depends on `build`."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    test_target = re.search(r"^test:(.*)$", makefile, re.MULTILINE)
+    assert test_target and "build" in test_target.group(1).split()
+    assert "make test" in run_lines(workflow, "test")
+
+
+def test_a_pull_request_uploads_the_built_site_for_preview(workflow):
+    uploads = [s for s in steps(workflow, "test") if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert len(uploads) == 1
+    assert uploads[0]["if"] == "github.event_name == 'pull_request'"
+    assert uploads[0]["with"]["path"].rstrip("/") == "site"
+
+
+def test_a_push_to_main_uploads_the_tested_site_to_pages_and_deploys_it(workflow):
+    test_steps = steps(workflow, "test")
+    names = [s.get("run", s.get("uses", "")) for s in test_steps]
+    pages = [i for i, s in enumerate(test_steps) if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert len(pages) == 1
+    assert "refs/heads/main" in test_steps[pages[0]]["if"] and "push" in test_steps[pages[0]]["if"]
+    assert test_steps[pages[0]]["with"]["path"].rstrip("/") == "site"
+    assert names.index("make test") < pages[0], "the site must be uploaded only after the tests pass"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "test" or deploy["needs"] == ["test"]
+    assert "refs/heads/main" in deploy["if"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+
+
+def test_every_action_is_pinned_to_a_version(workflow):
+    uses = [s["uses"] for job in workflow["jobs"].values() for s in job["steps"] if "uses" in s]
+    assert uses, "the workflow uses no actions at all?"
+    assert [u for u in uses if not PINNED.match(u)] == []
+
+
+def test_pre_commit_runs_make_check_and_yaml_hygiene_on_the_data():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: (repo, hook) for repo in config["repos"] for hook in repo["hooks"]}
+    repo, make_check = hooks["make-check"]
+    assert repo["repo"] == "local"
+    assert (make_check["entry"], make_check["language"], make_check["pass_filenames"]) == ("make check", "system", False)
+    repo, check_yaml = hooks["check-yaml"]
+    assert re.match(r"v\d+\.\d+\.\d+$", repo["rev"])
+    assert re.search(check_yaml["files"], "data/advice.yml")
+
+
+def test_editorconfig_keeps_yaml_indented_with_spaces():
+    text = (ROOT / ".editorconfig").read_text(encoding="utf-8")
+    assert "root = true" in text
+    yaml_section = text.split("[*.{yml,yaml,", 1)[1].split("\n[", 1)[0]
+    assert "indent_size = 2" in yaml_section
+    assert "indent_style = space" in text.split("[*]", 1)[1].split("\n[", 1)[0]
+
+
+def test_the_pull_request_template_holds_the_editors_checklist():
+    text = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    boxes = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    assert len(boxes) >= 3
+    assert any("`da:`" in b and "`en:`" in b for b in boxes)
+    assert any("make check" in b for b in boxes)
+    assert any("make serve" in b for b in boxes)
