@@ -6,11 +6,11 @@ executable_path: nothing here downloads a browser.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.browser.visitor import off_origin
 from tools.browser import CHROMIUM, launch, serve
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -51,9 +51,7 @@ class Watched:
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 
     def off_origin(self) -> list[str]:
-        origin = urlsplit(self.base_url).netloc
-        return [url for url in self.requests
-                if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != origin]
+        return off_origin(self.requests, self.base_url)
 
 
 @pytest.fixture

@@ -9,23 +9,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE
-from tests.conftest import LANGS, page_paths
+from tests.browser.visitor import all_pages
 
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Rules switched off, each with its reason. None so far: every rule of the four tags applies.
 EXCLUDED_RULES: dict[str, str] = {}
 SKIP_TEXT = {"da": "Gå til indhold", "en": "Skip to content"}
-
-
-def all_pages() -> list[tuple[str, str]]:
-    """(language, URL path) of every built page and each language's 404 page."""
-    pages = []
-    for lang in LANGS:
-        prefix = "/" if lang == "da" else "/en/"
-        pages += [(lang, prefix + path) for path in page_paths(lang)]
-        pages.append((lang, prefix + "does-not-exist/"))  # served as that language's 404.html
-    return pages
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.visitor import search
+
 
 def test_the_switcher_lands_on_the_same_page_in_the_other_language(watched):
     page = watched.page
@@ -14,24 +16,6 @@ def test_the_switcher_lands_on_the_same_page_in_the_other_language(watched):
     page.get_by_role("link", name="Læs denne side på dansk").click()
     page.wait_for_url(f"{watched.base_url}/rejsetyper/")
     assert page.locator("h1").inner_text() == "Rejsetyper"
-
-
-# What Material's search shows until its index has loaded; typing before then finds nothing.
-SEARCH_LOADING = {"da": "Start søgning", "en": "Initializing search"}
-
-
-def search(page, query: str, lang: str) -> list[str]:
-    """Type into Material's search box once its index has loaded; the hrefs of the results."""
-    page.wait_for_function(
-        "loading => document.querySelector('.md-search-result__meta').textContent.trim() !== loading",
-        arg=SEARCH_LOADING[lang])
-    opener = page.locator("label.md-header__button[for=__search]")
-    if opener.is_visible():  # on a phone the search box hides behind this button
-        opener.click()
-    page.locator("input.md-search__input").fill(query)
-    results = page.locator(".md-search-result__item > a")
-    results.first.wait_for()
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
 
 
 @pytest.mark.parametrize("start, query, lang", [("/", "praktikvært", "da"), ("/en/", "host", "en")])

@@ -2,12 +2,9 @@
 checklist make no request beyond the site's own origin, and no cookie is set."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
-from tests.browser.test_accessibility import all_pages
-from tests.browser.test_language_and_search import SEARCH_LOADING
+from tests.browser.visitor import all_pages, off_origin, search
 
 QUERY = {"da": "praktik", "en": "host"}
 
@@ -20,26 +17,6 @@ def visit(browser, base_url):
     context.on("request", lambda request: requests.append(request.url))
     yield context, context.new_page(), requests
     context.close()
-
-
-def off_origin(requests: list[str], base_url: str) -> list[str]:
-    origin = urlsplit(base_url).netloc
-    return [url for url in requests
-            if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != origin]
-
-
-def search(page, query: str, lang: str) -> None:
-    """Type a query as a visitor does, key by key (Material searches on keyup), and wait for results."""
-    page.wait_for_function(
-        "loading => document.querySelector('.md-search-result__meta').textContent.trim() !== loading",
-        arg=SEARCH_LOADING[lang])
-    opener = page.locator("label.md-header__button[for=__search]")
-    if opener.is_visible():
-        opener.click()
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query)
-    page.locator(".md-search-result__item > a").first.wait_for()
 
 
 def use_the_page(page, lang: str) -> int:
