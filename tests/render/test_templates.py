@@ -32,6 +32,8 @@ def test_travel_types_each_have_anchor_duration_and_examples(renderer: Renderer,
         assert travel_type["examples"][0][lang] in markdown
     days = {"da": "3–4 dage", "en": "3–4 days"}[lang]
     assert f'<span class="ip-badge">{days}</span>' in markdown
+    call = {"da": "Tag af sted som eventyrer i 4–5 dage", "en": "Travel as an adventurer for 4–5 days"}[lang]
+    assert f'<strong class="ip-travel__call">{call}</strong>' in markdown
     assert "{: #noget-helt-fjerde .ip-callout }" in markdown
 
 

@@ -28,6 +28,7 @@ NEW_ADVICE = {"id": "foer-praktikant-test-madpakke",
                        "en": "Agree with your host where you will have lunch on the first day."}}
 NEW_TYPE = {"id": "pendler",
             "name": {"da": "Pendler", "en": "Commuter"},
+            "travel_as": {"da": "som pendler", "en": "as a commuter"},
             "tagline": {"da": "Hvis du vil prøve en ny arbejdsplads én dag om ugen",
                         "en": "If you want to try a new workplace one day a week"},
             "description": [{"da": "Pendleren besøger den samme arbejdsplads en dag om ugen i en måned.",
