@@ -46,5 +46,11 @@ build: check
 test: $(VENV)/.test-deps build
 	$(BIN)/python -m pytest
 
+# Build speed, page weight, scale and Lighthouse scores as a table of figures and budgets (README: Benchmark).
+# Builds in a temporary snapshot, never in SITE; takes about ten minutes.
+bench: $(VENV)/.test-deps
+	npm ci --prefix bench --silent --no-audit --no-fund
+	$(BIN)/python -m tools.bench
+
 clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).partial $(VENV) node_modules .pytest_cache
