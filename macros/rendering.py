@@ -1,6 +1,7 @@
 """Data to Markdown and HTML through the Jinja templates in templates/."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -33,7 +34,9 @@ class Renderer:
         t = translator(lang)
         inline = markdown.Markdown()
         self.env.filters["t"] = t
-        self.env.filters["md"] = lambda text: Markup(_inline_markdown(inline, text))
+        # The same texts appear on several pages (an advice item: its phase, its role, its checklist).
+        self.env.filters["md"] = functools.lru_cache(maxsize=None)(
+            lambda text: Markup(_inline_markdown(inline, text)))
         self.env.globals.update(content=content, lang=lang,
                                 ui={key: t(text) for key, text in content["site"]["ui"].items()})
 
