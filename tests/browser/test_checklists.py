@@ -143,3 +143,16 @@ def test_the_worksheet_has_a_box_and_notes_for_each_spreading_phase(watched):
     assert page.locator(".ip-worksheet .ip-lines").count() == len(CONTENT["spreading"]["phases"])
     page.locator(f"#tjek-{CONTENT['spreading']['phases'][0]['id']}").check()
     assert stored(page) == {PREFIX + CONTENT["spreading"]["phases"][0]["id"]: "1"}
+
+
+def test_the_checklist_does_not_jump_while_it_loads(watched):
+    """The buttons have their place before the script runs: nothing moves under the reader's eyes."""
+    page = watched.page
+    page.goto(url(watched.base_url, "da", "praktikant"), wait_until="load")
+    # The observer reports buffered shifts at once; with none it stays silent, hence the timeout.
+    shift = page.evaluate("""() => new Promise(resolve => {
+        new PerformanceObserver(list => resolve(list.getEntries().reduce((sum, e) => sum + e.value, 0)))
+            .observe({type: "layout-shift", buffered: true});
+        setTimeout(() => resolve(0), 1000);
+    })""")
+    assert shift < 0.01

@@ -60,7 +60,7 @@ def test_a_checklist_holds_only_its_own_role_and_language(renderer: Renderer, co
 def test_the_tools_carry_the_texts_the_script_needs(renderer: Renderer):
     ui = renderer.env.globals["ui"]
     html = renderer.render("checklist", "tjeklister/praktikant.md", {"role": "praktikant"})
-    assert '<div class="ip-checklist__tools" data-ip-tools hidden' in html
+    assert '<div class="ip-checklist__tools" data-ip-tools' in html
     assert f'data-progress="{ui["checklist_progress"]}"' in html
     assert f'data-confirm="{ui["checklist_reset_confirm"]}"' in html
     assert f'<button class="md-button md-button--primary" type="button" data-ip-print>{ui["checklist_print"]}</button>' in html

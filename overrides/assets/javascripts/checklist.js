@@ -1,6 +1,6 @@
 /* Checklists: ticks kept in this browser (localStorage, keyed by the items' ids in data/), a count
-   announced politely, Reset (asks first) and Print. No network, no cookies. Without this script the
-   page is a plain printable list and the buttons stay hidden. */
+   announced politely, Reset (asks first) and Print. No network, no cookies. Without scripts the page
+   is a plain printable list and the buttons stay hidden (see the ip-js class in main.html). */
 (() => {
   "use strict";
   const tools = document.querySelector("[data-ip-tools]");
@@ -54,5 +54,4 @@
   });
   if (!store) tools.querySelector(".ip-checklist__saved").hidden = true;
   count();
-  tools.hidden = false;
 })();
