@@ -28,19 +28,18 @@ def format_date(day: date, lang: str) -> str:
 
 
 class PageHistory:
-    """One per build: asks git at most once per distinct set of sources, plus once whether the clone is shallow."""
+    """One per build: asks git twice in all (is the clone shallow; when did each data file last change)."""
 
     def __init__(self, root: Path, repository: str, lang: str, today: date | None = None):
         self._root = root
         self._repository = repository.rstrip("/")
         self._lang = lang
         self._today = today or date.today()
-        self._dates: dict[tuple[str, ...], date] = {}
-        self._history_usable: bool | None = None
+        self._file_dates: dict[str, date] | None = None
 
     def for_sources(self, sources: Sequence[str]) -> Mapping[str, str]:
         """What the theme shows at the foot of a page: the date (ISO and in words) and the edit link."""
-        files = tuple(f"{DATA_DIR}/{source}.yml" for source in sources)
+        files = [f"{DATA_DIR}/{source}.yml" for source in sources]
         updated = self._last_changed(files)
         return {
             "updated": updated.isoformat(),
@@ -48,17 +47,28 @@ class PageHistory:
             "edit_url": f"{self._repository}/edit/main/{files[0]}",
         }
 
-    def _last_changed(self, files: tuple[str, ...]) -> date:
-        if files not in self._dates:
-            committed = self._git("log", "-1", "--format=%cs", "--", *files) if self._usable() else None
-            self._dates[files] = _parse_date(committed) or self._today
-        return self._dates[files]
+    def _last_changed(self, files: Sequence[str]) -> date:
+        if self._file_dates is None:
+            self._file_dates = self._read_history()
+        committed = [self._file_dates[file] for file in files if file in self._file_dates]
+        return max(committed, default=self._today)
 
-    def _usable(self) -> bool:
-        """A shallow clone's oldest commit would claim every older file changed on its date."""
-        if self._history_usable is None:
-            self._history_usable = self._git("rev-parse", "--is-shallow-repository") == "false"
-        return self._history_usable
+    def _read_history(self) -> dict[str, date]:
+        """The newest commit date of every data file, from one `git log` over data/ (newest first).
+
+        A shallow clone's oldest commit would claim every older file changed on its date: no dates then.
+        """
+        if self._git("rev-parse", "--is-shallow-repository") != "false":
+            return {}
+        log = self._git("log", "--format=%x00%cs", "--name-only", "--", DATA_DIR) or ""
+        dates: dict[str, date] = {}
+        when = None
+        for line in log.splitlines():
+            if line.startswith("\x00"):
+                when = _parse_date(line[1:])
+            elif line and when and line not in dates:
+                dates[line] = when
+        return dates
 
     def _git(self, *args: str) -> str | None:
         """git's trimmed output, or None when git is missing, fails or says nothing."""
