@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Any, Mapping
+from urllib.parse import urljoin
 
 LANGUAGES = ("da", "en")   # Danish first: the default build, x-default in the sitemaps
 
@@ -12,6 +13,11 @@ def build_language(config: Mapping[str, Any]) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"theme.language is '{lang}'; this site is built in {', '.join(LANGUAGES)}")
     return lang
+
+
+def twin_site_url(config: Mapping[str, Any]) -> str:
+    """Where the other language's build lives, from ours and `extra.twin.root`: the domain is set once."""
+    return urljoin(config["site_url"], config["extra"]["twin"]["root"])
 
 
 def translator(lang: str):

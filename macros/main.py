@@ -6,7 +6,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .content import load_content
-from .i18n import build_language
+from .i18n import build_language, twin_site_url
 from .page_history import PageHistory
 from .pages import PageTexts
 from .problems import ContentError
@@ -26,6 +26,7 @@ def define_env(env) -> None:
     # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.
     env.conf["extra"]["ui"] = renderer.env.globals["ui"]
     env.conf["site_description"] = env.variables["guide"].site_description
+    env.conf["extra"]["twin"]["site_url"] = twin_site_url(env.conf)  # for the sitemap's hreflang pairs
     env.variables["page_history"] = PageHistory(root, env.conf["extra"]["repository"], lang)
 
     @env.macro
