@@ -33,8 +33,7 @@ def load_content(root: Path) -> MappingProxyType:
             problems.append(_stray(stray))
     ids, found = collect_ids(sources)
     problems += found
-    for domain, source in sources.items():
-        problems += validate(source, schemas[domain], registry, ids)
+    problems += validate(sources, schemas, registry, ids)
     if problems:
         raise ContentError(problems)
     return MappingProxyType({domain: _frozen(source.data) for domain, source in sources.items()})

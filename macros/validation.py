@@ -74,12 +74,18 @@ def _walk_ids(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _walk_ids(item, path + (index,))
 
 
-def validate(source: YamlSource, schema: dict, registry: Registry, ids: dict[str, set[str]]) -> list[Problem]:
-    """Every schema error in one file, each turned into a line an editor can act on."""
+def validate(sources: dict[str, YamlSource], schemas: dict[str, dict], registry: Registry,
+             ids: dict[str, set[str]]) -> list[Problem]:
+    """Every schema error in every file, each turned into a line an editor can act on."""
+    validator_class = _validator_class(ids)
+    return [problem for domain, source in sources.items()
+            for problem in _validate_file(source, validator_class(schemas[domain], registry=registry))]
+
+
+def _validate_file(source: YamlSource, validator) -> list[Problem]:
     if source.data is None:
-        needed = ", ".join(schema.get("required", [])) or "its content"
+        needed = ", ".join(validator.schema.get("required", [])) or "its content"
         return [Problem(source.name, 1, "", f"the file is empty; it should hold {needed}")]
-    validator = _validator_class(ids)(schema, registry=registry)
     problems = []
     for error in validator.iter_errors(source.data):
         for path, message in _describe(error):
