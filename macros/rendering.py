@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
@@ -30,6 +30,9 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             autoescape=False,              # templates write Markdown; texts hold no HTML (validation)
+            # Compiling the templates took ~0.1 s of every build; Jinja keeps the compiled code in the
+            # system's temporary folder and recompiles a template whose source changed.
+            bytecode_cache=FileSystemBytecodeCache(),
         )
         t = translator(lang)
         inline = markdown.Markdown()
