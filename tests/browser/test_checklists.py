@@ -130,6 +130,13 @@ def test_printed_the_checklist_is_the_list_alone_on_few_a4_pages(watched, lang):
         "boxes => boxes.map(box => { const s = getComputedStyle(box);"
         " return [s.appearance, s.borderTopStyle, s.borderLeftStyle, parseFloat(s.borderTopWidth)]; })")
     assert borders and all(b[0] == "none" and b[1] == b[2] == "solid" and b[3] >= 1 for b in borders)
+    # A heading is never left alone at the foot of a page, and no item or question is cut in two.
+    headings = page.locator("article h2, article h3").evaluate_all(
+        "hs => hs.map(h => getComputedStyle(h).breakAfter)")
+    assert headings and set(headings) == {"avoid"}
+    items = page.locator(".ip-check, .ip-question").evaluate_all(
+        "items => items.map(item => getComputedStyle(item).breakInside)")
+    assert items and set(items) == {"avoid"}
     assert pdf_pages(page.pdf(format="A4")) <= MAX_PAGES["praktikant"]
 
 
