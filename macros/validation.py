@@ -168,8 +168,13 @@ def _quoted_key(message: str) -> str:
     return match.group(1) if match else message
 
 
+def _is_text_pair(schema: dict) -> bool:
+    """Whether a schema asks for a {da, en} text (_common.schema.json#/$defs/text)."""
+    return set(schema.get("required", [])) >= set(LANGUAGE_NAMES)
+
+
 def _expected(schema: dict) -> str:
-    if set(schema.get("required", [])) >= set(LANGUAGE_NAMES):
+    if _is_text_pair(schema):
         return "a text with a Danish (da:) and an English (en:) line"
     kinds = schema.get("type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
@@ -178,7 +183,7 @@ def _expected(schema: dict) -> str:
 
 def _type_hint(error: ValidationError) -> str:
     """How to turn a one-line text into the Danish/English pair the schema asks for."""
-    if set(error.schema.get("required", [])) >= set(LANGUAGE_NAMES) and isinstance(error.instance, str):
+    if _is_text_pair(error.schema) and isinstance(error.instance, str):
         return "; put 'da: …' and 'en: …' on two lines below it, indented by two more spaces"
     return ""
 
