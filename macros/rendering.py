@@ -17,7 +17,7 @@ class Renderer:
     """One Jinja environment per build: templates compile once and every page reuses them.
 
     A template gets the whole content, `t` (a text pair to this language), `md` (inline Markdown
-    to HTML, for texts inside HTML blocks), `ui` (the site texts) and `link` (a page's source
+    to HTML, for texts inside HTML blocks), `by_id` (an item of a list by its id), `ui` (the site texts) and `link` (a page's source
     path to a URL relative to the page being rendered), plus the `params` its caller passed.
     """
 
@@ -37,6 +37,7 @@ class Renderer:
         t = translator(lang)
         inline = markdown.Markdown()
         self.env.filters["t"] = t
+        self.env.filters["by_id"] = _by_id
         # The same texts appear on several pages (an advice item: its phase, its role, its checklist).
         self.env.filters["md"] = functools.lru_cache(maxsize=None)(
             lambda text: Markup(_inline_markdown(inline, text)))
@@ -60,6 +61,15 @@ class Renderer:
         url = get_relative_url(_page_url(path), _page_url(page_src))
         url = url if url.endswith("/") else url + "/"
         return url + (f"#{anchor}" if anchor else "")
+
+
+def _by_id(items, item_id: str):
+    """`content.roles.roles | by_id("praktikant")`: the item with that id; a page asking for one
+    that is not in the data fails the build, naming the id."""
+    for item in items:
+        if item["id"] == item_id:
+            return item
+    raise ValueError(f"no item with id '{item_id}' (ids: {', '.join(item['id'] for item in items)})")
 
 
 def _page_url(src: str) -> str:

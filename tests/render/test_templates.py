@@ -4,10 +4,7 @@ from __future__ import annotations
 import pytest
 
 from macros.rendering import Renderer
-
-
-def other(lang: str) -> str:
-    return "en" if lang == "da" else "da"
+from tests.render.conftest import other
 
 
 def test_front_page_shows_lead_facts_sections_and_roles(renderer: Renderer, content):
@@ -49,3 +46,8 @@ def test_links_between_pages_are_relative(renderer: Renderer, page, target, expe
 def test_a_link_to_a_page_that_does_not_exist_fails(renderer: Renderer):
     with pytest.raises(ValueError, match="not a page in docs/"):
         renderer.relative_url("index.md", "findes-ikke.md")
+
+
+def test_a_page_for_a_role_that_is_not_in_the_data_fails_naming_it(renderer: Renderer):
+    with pytest.raises(ValueError, match="no item with id 'praktikantt'"):
+        renderer.render("role_page", "bliv-praktikant.md", {"role": "praktikantt"})
