@@ -8,6 +8,11 @@ from macros.rendering import Renderer
 from tests.conftest import ROOT
 
 
+def other(lang: str) -> str:
+    """The language a page must not show: the other one."""
+    return "en" if lang == "da" else "da"
+
+
 @pytest.fixture(scope="session")
 def content():
     return load_content(ROOT)

@@ -6,12 +6,9 @@ import re
 import pytest
 
 from macros.rendering import Renderer
+from tests.render.conftest import other
 
 ROLES = ("praktikant", "praktikvaert", "afgivende-arbejdsplads")
-
-
-def other(lang: str) -> str:
-    return "en" if lang == "da" else "da"
 
 
 def role_items(content, role: str, kind: str) -> list:

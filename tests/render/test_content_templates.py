@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from macros.rendering import Renderer
+from tests.render.conftest import other
 
 ROLE_PAGES = {"praktikant": "bliv-praktikant.md", "praktikvaert": "bliv-praktikvaert.md",
               "afgivende-arbejdsplads": "afgivende-arbejdsplads.md"}
@@ -11,10 +12,6 @@ ROLE_PAGES = {"praktikant": "bliv-praktikant.md", "praktikvaert": "bliv-praktikv
 
 def language(renderer: Renderer) -> str:
     return renderer.env.globals["lang"]
-
-
-def other(lang: str) -> str:
-    return "en" if lang == "da" else "da"
 
 
 def html(renderer: Renderer, text) -> str:
