@@ -1,57 +1,63 @@
-/* Checklists: ticks kept in this browser (localStorage, keyed by the items' ids in data/), a count
-   announced politely, Reset (asks first) and Print. No network, no cookies. Without scripts the page
-   is a plain printable list and the buttons stay hidden (see the ip-js class in main.html). */
-(() => {
-  "use strict";
-  const tools = document.querySelector("[data-ip-tools]");
-  const today = document.querySelector("[data-ip-today]");
-  if (today) {
-    today.textContent = new Date().toLocaleDateString(document.documentElement.lang, { dateStyle: "long" });
-  }
-  if (!tools) return;
+/* A checklist or the worksheet: ticks and typed notes kept in this browser under the items' ids from
+   data/ (ipraktik:tjek:<id>, ipraktik:note:<id>; the prefixes come from data/planning.yml through the
+   bar's data attributes), a count announced politely, Print, Copy as text and Reset (asks first).
+   Without scripts the page is a plain printable list and the bar stays hidden (the ip-js class). */
+import { bindToolbar, keepField, labelled, mirror, pageTitle, setValue, store, wordsOf } from "./ip-storage.js";
 
-  const PREFIX = "ipraktik:tjek:";
+export const initChecklist = (bar) => {
   const boxes = [...document.querySelectorAll("input[data-ip-item]")];
-  const progress = tools.querySelector("[data-ip-progress]");
-  const key = (box) => PREFIX + box.dataset.ipItem;
-  // Storage can be switched off or full (private modes): the boxes still tick, just unsaved.
-  const store = (() => {
-    try {
-      localStorage.getItem(PREFIX);
-      return localStorage;
-    } catch (error) {
-      return null;
-    }
-  })();
+  const notes = [...document.querySelectorAll("textarea[data-ip-note]")];
+  const progress = bar.querySelector("[data-ip-progress]");
+  const tickKey = (box) => bar.dataset.tickPrefix + box.dataset.ipItem;
+  const noteKey = (note) => bar.dataset.notePrefix + note.dataset.ipNote;
 
   const count = () => {
     const done = boxes.filter((box) => box.checked).length;
-    progress.textContent = tools.dataset.progress.replace("{done}", done).replace("{total}", boxes.length);
+    progress.textContent = bar.dataset.progress.replace("{done}", done).replace("{total}", boxes.length);
   };
-  const save = (box) => {
-    if (!store) return;
-    try {
-      if (box.checked) store.setItem(key(box), "1");
-      else store.removeItem(key(box));
-    } catch (error) { /* full: keep the tick on screen */ }
+  const saveTick = (box) => {
+    if (box.checked) store.set(tickKey(box), "1");
+    else store.remove(tickKey(box));
   };
 
   for (const box of boxes) {
-    if (store && store.getItem(key(box)) === "1") box.checked = true;
+    if (store.get(tickKey(box)) === "1") box.checked = true;
     box.addEventListener("change", () => {
-      save(box);
+      saveTick(box);
       count();
     });
   }
-  tools.querySelector("[data-ip-print]").addEventListener("click", () => window.print());
-  tools.querySelector("[data-ip-reset]").addEventListener("click", () => {
-    if (!window.confirm(tools.dataset.confirm)) return;
+  for (const note of notes) keepField(note, noteKey(note));
+  window.addEventListener("beforeprint", () => notes.forEach(mirror));
+
+  /* In reading order: the title, each phase's heading, each item ticked or not, each question with its notes. */
+  const text = () => {
+    const lines = [pageTitle()];
+    for (const part of document.querySelectorAll("article h2, article .ip-check, article .ip-question")) {
+      if (part.matches("h2")) {
+        lines.push("", wordsOf(part).toUpperCase());
+        continue;
+      }
+      const box = part.querySelector("input[data-ip-item]");
+      const label = wordsOf(part.querySelector(".ip-check__text, .ip-question__text"));
+      const note = part.querySelector("textarea[data-ip-note]");
+      const head = box ? `[${box.checked ? "x" : " "}] ${label}` : label;
+      lines.push(note && note.value.trim() ? labelled(head, note.value) : head);
+    }
+    return lines.join("\n") + "\n";
+  };
+  const clear = () => {
     for (const box of boxes) {
       box.checked = false;
-      save(box);
+      saveTick(box);
+    }
+    for (const note of notes) {
+      setValue(note, "");
+      store.remove(noteKey(note));
     }
     count();
-  });
-  if (!store) tools.querySelector(".ip-checklist__saved").hidden = true;
+  };
+
+  bindToolbar(bar, { text, clear });
   count();
-})();
+};
