@@ -30,13 +30,17 @@ def test_every_advice_item_of_the_role_is_one_tick_box(renderer: Renderer, conte
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_question_of_the_role_appears_once_with_lines(renderer: Renderer, content, role):
+def test_every_question_of_the_role_appears_once_with_a_notes_field_and_lines(renderer: Renderer, content, role):
     lang = renderer.env.globals["lang"]
     html = renderer.render("checklist", f"tjeklister/{role}.md", {"role": role})
     questions = role_items(content, role, "questions")
     for question in questions:
         assert html.count(f'id="{question["id"]}"') == 1
         assert html.count(renderer.env.filters["md"](question["text"][lang])) == 1
+        # The question is the visible label of its notes field, which is saved under the question's id.
+        assert (f'<label class="ip-question__text" for="note-{question["id"]}">'
+                f'{renderer.env.filters["md"](question["text"][lang])}</label>') in html
+        assert html.count(f'id="note-{question["id"]}" rows="3" data-ip-note="{question["id"]}"') == 1
     assert html.count('<div class="ip-lines" aria-hidden="true">') == len(questions)
 
 
@@ -81,4 +85,7 @@ def test_the_worksheet_has_a_tick_and_notes_for_each_spreading_phase(renderer: R
     for phase in phases:
         assert html.count(f'data-ip-item="{phase["id"]}"') == 1
         assert f"{phase['number']}. {phase['name'][lang]}" in html
-    assert html.count(f'<p class="ip-worksheet__notes">{renderer.env.globals["ui"]["checklist_notes"]}</p>') == 6
+        # Each phase's notes: a field of its own, saved under the phase's id, its label naming the phase.
+        label = re.search(rf'<label class="ip-worksheet__notes" for="note-{phase["id"]}">([^<]*)</label>', html)
+        assert label and phase["name"][lang] in label.group(1)
+        assert html.count(f'data-ip-note="{phase["id"]}"') == 1
