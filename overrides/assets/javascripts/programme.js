@@ -2,7 +2,7 @@
    changed are kept under ipraktik:program:<field id>; a cell nobody changed shows the suggestions
    (listed below the form, from data/planning.yml) that fit its day: the first, a middle or the last
    day, the morning or afternoon, and the number of interns. */
-import { bindToolbar, keepField, labelOf, labelled, mailto, mirror, pageTitle, setValue, store, wordsOf }
+import { bindToolbar, keepField, labelOf, labelled, locale, mailto, mirror, pageTitle, setValue, store, wordsOf }
   from "./ip-storage.js";
 
 /* The n-th weekday from the first day (1 is the first day itself). */
@@ -18,7 +18,7 @@ const weekday = (first, n) => {
 export const initProgramme = (form) => {
   const bar = form.querySelector("[data-ip-toolbar]");
   const prefix = bar.dataset.prefix;
-  const lang = form.dataset.lang;
+  const lang = locale();
   const type = form.querySelector("[data-ip-travel-type]");
   const days = form.querySelector("[data-ip-days]");
   const interns = form.querySelector("[data-ip-interns]");
