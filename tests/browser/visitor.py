@@ -33,7 +33,14 @@ def search(page, query: str, lang: str) -> list[str]:
     box.press_sequentially(query)
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
+    # Each key re-renders the results ("hos" before "host"): read them once the count has stopped
+    # changing, in one go, so a list replaced mid-read cannot leave us waiting for a link that went.
+    page.wait_for_function("""() => new Promise(resolve => {
+        const meta = () => document.querySelector('.md-search-result__meta').textContent;
+        const before = meta();
+        setTimeout(() => resolve(meta() === before), 300);
+    })""")
+    return results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
 
 
 def off_origin(urls: list[str], base_url: str) -> list[str]:
