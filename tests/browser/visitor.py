@@ -33,8 +33,9 @@ def search(page, query: str, lang: str) -> list[str]:
     box.press_sequentially(query)
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
-    # Each key re-renders the results ("hos" before "host"): read them once the count has stopped
-    # changing, in one go, so a list replaced mid-read cannot leave us waiting for a link that went.
+    # Material redraws the list as each keystroke's answer arrives ("hos" before "host"): wait until its
+    # count line has stopped changing, then read the list in one go, so a result counted a moment ago
+    # cannot be gone when asked for one by one.
     page.wait_for_function("""() => new Promise(resolve => {
         const meta = () => document.querySelector('.md-search-result__meta').textContent;
         const before = meta();
