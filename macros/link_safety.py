@@ -109,7 +109,8 @@ def link_problem(href: str, site: Site, written: str = "") -> str | None:
 
 def _page_problem(shown: str, url: str, site: Site) -> str | None:
     path, _, anchor = url.partition("#")
-    if not path.endswith(".md") or not (site.docs_dir / path.lstrip("/")).is_file():
+    file = (site.docs_dir / path.lstrip("/")).resolve()
+    if not path.endswith(".md") or not file.is_file() or not file.is_relative_to(site.docs_dir.resolve()):
         return f"the link {shown} names no page of this site; {_page_hint(path, site)}{ALLOWED}"
     return _anchor_problem(shown, anchor, site) if anchor else None
 

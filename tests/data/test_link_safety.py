@@ -164,8 +164,10 @@ def test_a_page_link_names_a_page_that_exists(project):
     problems, where = with_tagline(project, f"[a]({page})")
     assert problems == [f"{where}: the link '{page}' is not written from the top of docs/; did you mean '/{page}'? "
                         f"{ALLOWED}"]
-    problems, where = with_tagline(project, "[a](/findes-ikke.md)")
-    assert len(problems) == 1 and problems[0].startswith(f"{where}: the link '/findes-ikke.md' names no page")
+    (project / "README.md").write_text("# Not a page\n", encoding="utf-8")
+    for missing in ("/findes-ikke.md", "/../README.md"):  # nor a file beside docs/
+        problems, where = with_tagline(project, f"[a]({missing})")
+        assert len(problems) == 1 and problems[0].startswith(f"{where}: the link '{missing}' names no page")
 
 
 def test_an_anchor_names_an_id_in_the_data(project):
