@@ -53,7 +53,7 @@ def test_the_network_log_would_catch_a_request_to_another_host(base_url, visit):
     """The check above can fail: a script asking another host is in the log (the request fails offline).
 
     It asks from the site's search index, a document of the site without a page's Content Security Policy:
-    on a page the policy stops the request before it is made (tests/browser/test_content_security.py).
+    on a page the policy stops the request before it is made (tests/browser/test_security_policy.py).
     """
     _, page, requests = visit
     page.goto(base_url + "/search/search_index.json")
