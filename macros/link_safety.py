@@ -20,6 +20,7 @@ visitor, and an image needs alt text in both languages that a text field cannot 
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -152,14 +153,21 @@ def _shown(value: str) -> str:
 def _parse(text: str) -> tuple[list[tuple[str, dict[str, str], str]], list[tuple[str, str | None]]]:
     """The text's HTML elements (tag, attributes as a browser decodes them, the start tag as written) and its
     reference definitions (address as written, title)."""
-    md = markdown.Markdown(extensions=list(EXTENSIONS))
-    # Raw HTML is x-no-html's to refuse; here it stays text, so one mistake gives one message.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
+    md = _markdown().reset()
     reader = _ElementReader()
     reader.feed(md.convert(text))
     reader.close()
     return reader.elements, list(md.references.values())
+
+
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One converter for every text (building one costs more than converting a text)."""
+    md = markdown.Markdown(extensions=list(EXTENSIONS))
+    # Raw HTML is x-no-html's to refuse; here it stays text, so one mistake gives one message.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
 
 
 class _ElementReader(HTMLParser):
