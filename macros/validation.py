@@ -1,6 +1,6 @@
 """Check the data against schema/ and against itself (ids, references, raw HTML).
 
-Each schema/NAME.schema.json describes data/NAME.yml. Two keywords of our own extend JSON Schema:
+Each schema/NAME.schema.json describes data/NAME.yml. Three keywords of our own extend JSON Schema:
 - `x-ref: NAME`: the value is the `id` of an item in data/NAME.yml;
 - `x-no-html: true`: the text may use inline Markdown but no raw HTML, so a pasted <script> never
   reaches a page;
