@@ -239,7 +239,7 @@ def test_without_javascript_each_tool_is_a_complete_blank_form_to_print(browser,
     page = context.new_page()
     page.goto(url(base_url, lang, tool))
     assert page.get_by_role("button").count() == 0
-    fields = page.locator("form [data-ip-field]")
+    fields = page.locator(".ip-tool [data-ip-field]")
     if tool == "program":
         assert page.locator("tr[data-ip-day]:visible").count() == PROGRAMME["days"]["max"]
         assert page.locator("[data-ip-cell]").count() == PROGRAMME["days"]["max"] * len(PROGRAMME["parts"])
