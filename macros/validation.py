@@ -17,6 +17,7 @@ from typing import Any, Iterator
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from .invisible import visible
 from .problems import Problem, dotted
 from .yamlsource import YamlSource
 
@@ -102,9 +103,9 @@ def _validator_class(ids: dict[str, set[str]]):
             return
         known = sorted(ids[domain])
         hint = difflib.get_close_matches(instance, known, n=1)
-        suggestion = f"did you mean '{hint[0]}'? " if hint else ""
-        yield ValidationError(f"there is no id '{instance}' in data/{domain}.yml; {suggestion}"
-                              f"the ids there are: {', '.join(known) or 'none'}")
+        suggestion = f"did you mean '{visible(hint[0])}'? " if hint else ""
+        yield ValidationError(f"there is no id '{visible(instance)}' in data/{domain}.yml; {suggestion}"
+                              f"the ids there are: {', '.join(map(visible, known)) or 'none'}")
 
     def check_no_html(validator, enabled, instance, schema):
         found = HTML_TAG.search(instance) if enabled and isinstance(instance, str) else None
@@ -143,7 +144,7 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
     elif kind == "type":
         yield path, f"should be {_expected(error.schema)}, but is {_type_name(error.instance)}{_type_hint(error)}"
     elif kind == "pattern" and path and path[-1] == "id":
-        yield path, f"'{error.instance}' is not a usable id: use lowercase letters a–z, digits and hyphens"
+        yield path, f"'{visible(error.instance)}' is not a usable id: use lowercase letters a–z, digits and hyphens"
     elif kind == "minItems":
         yield path, f"needs at least {error.validator_value} item(s), but has {len(error.instance)}"
     elif kind == "maxItems":
