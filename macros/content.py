@@ -5,7 +5,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import invisible
+from . import invisible, published_ids
 from .problems import ContentError, Problem
 from .validation import collect_ids, load_schemas, validate
 from .yamlsource import YamlSource, load_yaml
@@ -15,12 +15,34 @@ SCHEMA_DIR = "schema"
 
 
 def load_content(root: Path) -> MappingProxyType:
-    """All data by domain (`content["travel_types"]`), or ContentError listing every problem.
+    """All data by domain (`content["travel_types"]`), or ContentError listing every problem."""
+    return check_content(root)[0]
+
+
+def check_content(root: Path) -> tuple[MappingProxyType, list[Problem]]:
+    """The content and the notes worth telling (new ids to register), or ContentError listing every problem.
 
     The domains are the schemas in schema/: a schema without its data file is a problem,
     and so is a data file without a schema (it would never be checked).
     """
     schemas, registry = load_schemas(root / SCHEMA_DIR)
+    sources, problems = load_sources(root, schemas)
+    ids, found = collect_ids(sources)
+    problems += found
+    # A place the invisible checks explained gets no second, vaguer line from the schema ("should be a text").
+    explained = {(problem.file, problem.path) for problem in problems if problem.column}
+    problems += [problem for problem in validate(sources, schemas, registry, ids)
+                 if (problem.file, problem.path) not in explained]
+    found, notes = published_ids.check(root, sources)
+    problems += found
+    if problems:
+        raise ContentError(problems)
+    return MappingProxyType({domain: _frozen(source.data) for domain, source in sources.items()}), notes
+
+
+def load_sources(root: Path, schemas: dict | None = None) -> tuple[dict[str, YamlSource], list[Problem]]:
+    """Every data file that parses, by domain, and the problems of reading them (not yet of their content)."""
+    schemas = schemas if schemas is not None else load_schemas(root / SCHEMA_DIR)[0]
     problems = []
     sources = {}
     for domain in schemas:
@@ -32,15 +54,7 @@ def load_content(root: Path) -> MappingProxyType:
     for stray in sorted((root / DATA_DIR).glob("*.yml")):
         if stray.stem not in schemas:
             problems.append(_stray(stray))
-    ids, found = collect_ids(sources)
-    problems += found
-    # A place the invisible checks explained gets no second, vaguer line from the schema ("should be a text").
-    explained = {(problem.file, problem.path) for problem in problems if problem.column}
-    problems += [problem for problem in validate(sources, schemas, registry, ids)
-                 if (problem.file, problem.path) not in explained]
-    if problems:
-        raise ContentError(problems)
-    return MappingProxyType({domain: _frozen(source.data) for domain, source in sources.items()})
+    return sources, problems
 
 
 def _load(path: Path, name: str) -> tuple[YamlSource | None, list[Problem]]:
