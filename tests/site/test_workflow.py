@@ -66,11 +66,28 @@ def test_make_test_builds_the_site_it_tests(workflow):
     assert "make test" in run_lines(workflow, "test")
 
 
-def test_a_pull_request_uploads_the_built_site_for_preview(workflow):
-    uploads = [s for s in steps(workflow, "test") if s.get("uses", "").startswith("actions/upload-artifact@")]
+def test_make_check_runs_first_in_a_job_of_its_own_before_anything_is_installed(workflow):
+    """A mistake in data/ is reported in seconds: the check job installs nothing (the runner's Python will
+    do), and the slow job with Chromium waits for it."""
+    check = workflow["jobs"]["check"]
+    assert "container" not in check
+    assert run_lines(workflow, "check") == ["make check"]
+    assert not [line for line in run_lines(workflow, "check") if "apt-get" in line or "pip" in line]
+    needs = workflow["jobs"]["test"]["needs"]
+    assert needs == "check" or "check" in needs
+
+
+def test_a_pull_request_uploads_a_preview_that_serves_itself(workflow):
+    test_steps = steps(workflow, "test")
+    uploads = [s for s in test_steps if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert len(uploads) == 1
     assert uploads[0]["if"] == "github.event_name == 'pull_request'"
-    assert uploads[0]["with"]["path"].rstrip("/") == "site"
+    assert uploads[0]["with"]["path"].rstrip("/") == "site-preview"
+    packaging = [s for s in test_steps if s.get("run") == "make preview-zip"]
+    assert packaging and test_steps.index(packaging[0]) < test_steps.index(uploads[0])
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\npreview-zip:", 1)[1].split("\n\n", 1)[0]
+    assert "site-preview/serve-preview.py" in recipe and "LAES-MIG.txt" in recipe
 
 
 def test_a_push_to_main_uploads_the_tested_site_to_pages_and_deploys_it(workflow):
