@@ -121,6 +121,8 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
     """(path, message) for one schema error; an unknown key yields one line per key."""
     path = tuple(error.absolute_path)
     kind = error.validator
+    if kind == "not" or (kind == "enum" and "x-ref" in error.schema):
+        return  # VS Code's copy of a rule that x-no-html and x-ref state better (the tag; a suggestion)
     if kind == "required":
         key = _quoted_key(error.message)
         if key in LANGUAGE_NAMES:
