@@ -12,7 +12,7 @@ export SITE_DIR := $(abspath $(SITE))
 # Material prints an end-of-life banner on every build; it says nothing we act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve check ids build test fidelity preview-zip bench clean
+.PHONY: setup serve check ids build test fidelity preview-zip bench clean
 
 # Set-up: a venv with the pinned packages. The stamp files make it run only when a pin changes.
 $(VENV)/.site-deps: requirements.txt
@@ -26,6 +26,9 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt package.json packag
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	npm ci --silent --no-audit --no-fund
 	touch $@
+
+# What `make serve`, `make check` and `make build` need, installed once (the dev container runs it on creation).
+setup: $(VENV)/.site-deps
 
 # Preview: Danish on http://127.0.0.1:8000/, English on http://127.0.0.1:8000/en/, rebuilt and reloaded on
 # every save; a mistake in data/ shows in the browser. PORT=8001 / HOST=0.0.0.0 to change where.

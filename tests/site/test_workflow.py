@@ -5,6 +5,7 @@ only a site that passed; pre-commit must run `make check`.
 """
 from __future__ import annotations
 
+import json
 import re
 import shlex
 
@@ -137,3 +138,17 @@ def test_the_pull_request_template_holds_the_editors_checklist():
     assert any("`da:`" in b and "`en:`" in b for b in boxes)
     assert any("make check" in b for b in boxes)
     assert any("make serve" in b for b in boxes)
+
+
+def test_the_dev_container_installs_the_site_and_forwards_make_serves_port():
+    """Codespaces and "Reopen in Container" read JSON with comments; the rest must agree with the project."""
+    text = (ROOT / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8")
+    config = json.loads("\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")))
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    target = config["postCreateCommand"].removeprefix("make ")
+    assert re.search(rf"^{re.escape(target)}:", makefile, re.MULTILINE)
+    assert re.match(r"mcr\.microsoft\.com/devcontainers/python:\d+-3\.(1[1-9])-", config["image"])
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))["recommendations"]
+    assert config["customizations"]["vscode"]["extensions"] == extensions
+    assert config["forwardPorts"] == [8000]
+    assert 'default=int(os.environ.get("PORT", "8000"))' in (ROOT / "tools" / "serve.py").read_text(encoding="utf-8")
