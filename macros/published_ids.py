@@ -58,12 +58,17 @@ def read_register(root: Path) -> tuple[Register, list[Problem]]:
         return Register(), problems
     data = source.data or {}
     register = Register(source=source)
-    for domain, kinds in (data.get("ids") or {}).items():
-        for kind, ids in (kinds or {}).items():
-            for published in ids or []:
-                register.ids[str(published)] = (domain, kind)
-    register.renamed = {str(old): str(new) for old, new in (data.get("renamed") or {}).items()}
-    register.retired = {str(retired) for retired in data.get("retired") or []}
+    try:
+        for domain, kinds in (data.get("ids") or {}).items():
+            for kind, ids in (kinds or {}).items():
+                for published in ids or []:
+                    register.ids[str(published)] = (domain, kind)
+        register.renamed = {str(old): str(new) for old, new in (data.get("renamed") or {}).items()}
+        register.retired = {str(retired) for retired in data.get("retired") or []}
+    except (AttributeError, TypeError):
+        return Register(), [Problem(REGISTER, 1, "", "the file should hold ids:, renamed: (old-id: new-id lines) and "
+                                                     "retired: (- old-id lines), laid out as make ids writes it; "
+                                                     "undo the change to its layout")]
     return register, []
 
 

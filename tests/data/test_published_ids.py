@@ -142,3 +142,10 @@ def test_make_ids_adds_a_new_id_and_refuses_while_one_is_lost(project):
     assert {old, f"{old}-nyt"} <= set(register["ids"]["travel_types"]["types"])
     assert register["renamed"] == {old: f"{old}-nyt"}
     assert check_content(project)[1] == []
+
+
+def test_a_register_with_a_broken_layout_is_named_not_a_crash(project):
+    (project / REGISTER).write_text("ids:\n  - turist\nrenamed: []\n", encoding="utf-8")
+    assert problems(project) == [
+        f"{REGISTER}:1: (the whole file): the file should hold ids:, renamed: (old-id: new-id lines) and retired: "
+        "(- old-id lines), laid out as make ids writes it; undo the change to its layout"]

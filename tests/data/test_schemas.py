@@ -103,6 +103,8 @@ def test_every_data_file_names_its_schema_for_the_editor(domain):
 def test_vs_code_maps_every_schema_to_its_data_file_and_recommends_the_yaml_extension():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.schemas"] == {f"./schema/{domain}.schema.json": f"data/{domain}.yml" for domain in DOMAINS}
+    # YAML 1.1, as the build's PyYAML reads it: `en: No` is then false in VS Code too, and gets a squiggle.
+    assert settings["yaml.yamlVersion"] == "1.1"
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
 
