@@ -146,6 +146,11 @@ def _backwards_range(node: yaml.SequenceNode, column: int) -> Iterator[tuple[int
                            f"write the smaller number first: [{high}, {low}]")
 
 
+def without_odd_characters(text: str) -> str:
+    """The text as the editor meant it: each invisible or odd character left out."""
+    return "".join(char for char in text if not _character_advice(char))
+
+
 def visible(text: str) -> str:
     """The text with each invisible or odd character written out: 'turist[U+200B zero-width space]'."""
     return "".join(f"[{named(char)}]" if _character_advice(char) else char for char in text)

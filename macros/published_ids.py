@@ -21,6 +21,7 @@ from typing import Any, Iterator
 
 import yaml
 
+from .invisible import without_odd_characters
 from .problems import Problem, dotted
 from .yamlsource import YamlSource, load_yaml
 
@@ -85,11 +86,13 @@ def check(root: Path, sources: dict[str, YamlSource]) -> tuple[list[Problem], li
     """(problems, notes): lost, reused and broken renames are problems; new ids are notes."""
     register, problems = read_register(root)
     live = live_ids(sources)
+    # An id with an invisible character in it has its own problem (invisible.py); it is not also gone.
+    meant = {without_odd_characters(value) for value in live}
     for published, (domain, kind) in sorted(register.ids.items()):
         # A data file that did not load has its own problem; its ids are not gone.
-        if published not in live and published not in register.renamed and published not in register.retired \
-                and domain in sources:
-            problems.append(_gone(published, domain, kind))
+        if published not in live and published not in meant and published not in register.renamed \
+                and published not in register.retired and domain in sources:
+            problems.append(_gone(published, domain, kind, sources[domain]))
     for old, new in sorted(register.renamed.items()):
         if _latest(register, old) not in live and register.ids.get(old, ("",))[0] in sources:
             problems.append(Problem(REGISTER, register.line_of("renamed", old), f"renamed.{old}",
@@ -136,8 +139,9 @@ def write_register(root: Path, sources: dict[str, YamlSource]) -> int:
     return len(notes)
 
 
-def _gone(published: str, domain: str, kind: str) -> Problem:
-    return Problem(f"data/{domain}.yml", 1, kind,
+def _gone(published: str, domain: str, kind: str, source: YamlSource) -> Problem:
+    """Reported on the list the id stood in (its key's line: `types:`), where the editor removed it."""
+    return Problem(f"data/{domain}.yml", source.line_of(kind.split(".")), kind,
                    f"the published id '{published}' is gone: links to #{published} and visitors' saved ticks "
                    f"hang on it. If that was a mistake, put the id back. Renamed on purpose: add "
                    f"'{published}: NEW-ID' under renamed: in {REGISTER} (saved ticks move to the new id). "

@@ -68,8 +68,9 @@ def test_every_id_in_the_project_is_registered_or_reported_as_new():
 def test_a_published_id_that_disappears_fails_and_says_how_to_rename_or_retire(project):
     old = first_item_id(project)
     rename_in_data(project, old, "helt-nyt-id")
+    phases = (project / "data" / "advice.yml").read_text(encoding="utf-8").splitlines().index("phases:") + 1
     assert problems(project) == [
-        f"data/advice.yml:1: phases.advice.items: the published id '{old}' is gone: links to #{old} and visitors' "
+        f"data/advice.yml:{phases}: phases.advice.items: the published id '{old}' is gone: links to #{old} and visitors' "
         f"saved ticks hang on it. If that was a mistake, put the id back. Renamed on purpose: add '{old}: NEW-ID' "
         f"under renamed: in {REGISTER} (saved ticks move to the new id). Removed on purpose: add '- {old}' under "
         f"retired: in {REGISTER}"]
@@ -149,3 +150,12 @@ def test_a_register_with_a_broken_layout_is_named_not_a_crash(project):
     assert problems(project) == [
         f"{REGISTER}:1: (the whole file): the file should hold ids:, renamed: (old-id: new-id lines) and retired: "
         "(- old-id lines), laid out as make ids writes it; undo the change to its layout"]
+
+
+def test_an_id_with_an_invisible_character_is_not_also_reported_as_gone(project):
+    old = first_type_id(project)
+    path = project / "data" / "travel_types.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(f"- id: {old}\n", f"- id: {old}\u200b\n", 1),
+                    encoding="utf-8")
+    found = problems(project)
+    assert len(found) == 1 and "U+200B zero-width space" in found[0]
