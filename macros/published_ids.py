@@ -73,12 +73,12 @@ def read_register(root: Path) -> tuple[Register, list[Problem]]:
     return register, []
 
 
-def live_ids(sources: dict[str, YamlSource]) -> dict[str, tuple[str, str, int]]:
-    """Every id in the data now: id -> (domain, kind, line). A duplicate is validation's business."""
+def live_ids(sources: dict[str, YamlSource]) -> dict[str, tuple[str, str, int, str]]:
+    """Every id in the data now: id -> (domain, kind, line, place). A duplicate is validation's business."""
     found = {}
     for domain, source in sources.items():
         for path, value in _ids(source.data, ()):
-            found.setdefault(value, (domain, _kind(path), source.line_of(path + ("id",))))
+            found.setdefault(value, (domain, _kind(path), source.line_of(path + ("id",)), dotted(path + ("id",))))
     return found
 
 
@@ -98,12 +98,12 @@ def check(root: Path, sources: dict[str, YamlSource]) -> tuple[list[Problem], li
             problems.append(Problem(REGISTER, register.line_of("renamed", old), f"renamed.{old}",
                                     f"'{old}' is renamed to '{new}', but there is no id '{new}' in data/; "
                                     "write the new id exactly as it stands in the data file"))
-    for value, (domain, kind, line) in sorted(live.items()):
+    for value, (domain, _, line, place) in sorted(live.items()):
         if value in register.retired or value in register.renamed:
-            problems.append(_reused(value, domain, line, register))
+            problems.append(_reused(value, domain, line, place, register))
     notes = [Problem(f"data/{domain}.yml", line, kind,
                      f"new id '{value}': it will be published; after merging, `make ids` adds it to {REGISTER}")
-             for value, (domain, kind, line) in sorted(live.items())
+             for value, (domain, kind, line, _) in sorted(live.items())
              if value not in register.ids and value not in register.retired and value not in register.renamed]
     return problems, notes
 
@@ -133,7 +133,7 @@ def write_register(root: Path, sources: dict[str, YamlSource]) -> int:
         raise ValueError("fix these first (make check):\n" + "\n".join(map(str, problems)))
     register, _ = read_register(root)
     kept = dict(register.ids)  # the register only grows: a renamed or retired id stays listed where it was
-    for value, (domain, kind, _) in live_ids(sources).items():
+    for value, (domain, kind, _, _) in live_ids(sources).items():
         kept.setdefault(value, (domain, kind))
     (root / REGISTER).write_text(_dump(kept, register.renamed, register.retired), encoding="utf-8")
     return len(notes)
@@ -148,9 +148,9 @@ def _gone(published: str, domain: str, kind: str, source: YamlSource) -> Problem
                    f"Removed on purpose: add '- {published}' under retired: in {REGISTER}")
 
 
-def _reused(value: str, domain: str, line: int, register: Register) -> Problem:
+def _reused(value: str, domain: str, line: int, place: str, register: Register) -> Problem:
     why = (f"renamed to '{register.renamed[value]}'" if value in register.renamed else "retired")
-    return Problem(f"data/{domain}.yml", line, "id",
+    return Problem(f"data/{domain}.yml", line, place,
                    f"the id '{value}' was published before and has been {why} ({REGISTER}); old ticks and "
                    "links would land on this item: give it a new id")
 

@@ -110,7 +110,7 @@ def test_a_retired_id_passes_but_may_never_come_back(project):
     check_content(project)
     rename_in_data(project, "helt-nyt-id", old)  # an editor gives a new item the old id again
     assert problems(project) == [
-        f"data/advice.yml:{line}: id: the id '{old}' was published before and has been retired ({REGISTER}); "
+        f"data/advice.yml:{line}: phases[0].advice[0].items[0].id: the id '{old}' was published before and has been retired ({REGISTER}); "
         "old ticks and links would land on this item: give it a new id"]
 
 
