@@ -33,7 +33,13 @@ def search(page, query: str, lang: str) -> list[str]:
     box.press_sequentially(query)
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
+    # Each keystroke searches again, and the results of "h" can still be on screen after "host" was typed:
+    # read the whole list at once, and only when it has stopped changing.
+    hrefs, previous = None, []
+    while hrefs != previous:
+        previous, hrefs = hrefs, results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+        page.wait_for_timeout(250)
+    return hrefs
 
 
 def off_origin(urls: list[str], base_url: str) -> list[str]:
