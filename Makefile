@@ -12,7 +12,7 @@ export SITE_DIR := $(abspath $(SITE))
 # Material prints an end-of-life banner on every build; it says nothing we act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve check ids build test fidelity preview-zip bench clean
+.PHONY: setup serve check ids build pdf test fidelity preview-zip bench clean
 
 # Set-up: a venv with the pinned packages. The stamp files make it run only when a pin changes.
 $(VENV)/.site-deps: requirements.txt
@@ -52,7 +52,13 @@ build: check
 	rm -rf $(SITE_DIR)
 	mv $(SITE_DIR).partial $(SITE_DIR)
 
-test: $(VENV)/.test-deps build
+# The whole guide as a booklet: an A4 PDF per language (SITE/innovationspraktik.pdf, SITE/en/…), printed by
+# Chromium from the freshly built /haefte/ pages, which then get their link to it. `build` never needs Chromium.
+pdf: $(VENV)/.test-deps build
+	$(BIN)/python -m tools.booklet_pdf
+
+# The PDF tests read the PDFs, so the suite runs after `pdf`.
+test: $(VENV)/.test-deps build pdf
 	$(BIN)/python -m pytest
 
 # How much of the printed booklet the Danish site still says (a report, never a failure).
@@ -61,7 +67,9 @@ fidelity: build
 
 # The built site as a pull request's preview: site-preview/ (what CI uploads) and site-preview.zip, each with
 # serve-preview.py, which serves it on http://127.0.0.1:8000/ with one command (LAES-MIG.txt says how).
-preview-zip: build
+# It packages the site as it is (CI: the one `make test` built and tested, PDFs included); builds only if none.
+preview-zip:
+	test -f $(SITE_DIR)/index.html || $(MAKE) build
 	rm -rf site-preview site-preview.zip
 	cp -r $(SITE_DIR) site-preview
 	cp tools/preview_server.py site-preview/serve-preview.py

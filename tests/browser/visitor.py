@@ -33,8 +33,9 @@ def search(page, query: str, lang: str) -> list[str]:
     box.press_sequentially(query)
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
-    # Each keystroke searches again, and the results of "h" can still be on screen after "host" was typed:
-    # read the whole list at once, and only when it has stopped changing.
+    # Read the list in one go: Material redraws it as each keystroke's answer arrives, and a result
+    # counted a moment ago may be gone when asked for one by one. The answer to "h" can also still be on
+    # screen after "host" was typed: read again until the list stops changing.
     hrefs, previous = None, []
     while hrefs != previous:
         previous, hrefs = hrefs, results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
