@@ -12,6 +12,7 @@ from .yamlsource import YamlSource, load_yaml
 
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
+DOCS_DIR = "docs"
 
 
 def load_content(root: Path) -> MappingProxyType:
@@ -31,7 +32,7 @@ def check_content(root: Path) -> tuple[MappingProxyType, list[Problem]]:
     problems += found
     # A place the invisible checks explained gets no second, vaguer line from the schema ("should be a text").
     explained = {(problem.file, problem.path) for problem in problems if problem.column}
-    problems += [problem for problem in validate(sources, schemas, registry, ids)
+    problems += [problem for problem in validate(sources, schemas, registry, ids, root / DOCS_DIR)
                  if (problem.file, problem.path) not in explained]
     found, notes = published_ids.check(root, sources)
     problems += found
