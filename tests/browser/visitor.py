@@ -33,15 +33,14 @@ def search(page, query: str, lang: str) -> list[str]:
     box.press_sequentially(query)
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
-    # Material redraws the list as each keystroke's answer arrives ("hos" before "host"): wait until its
-    # count line has stopped changing, then read the list in one go, so a result counted a moment ago
-    # cannot be gone when asked for one by one.
-    page.wait_for_function("""() => new Promise(resolve => {
-        const meta = () => document.querySelector('.md-search-result__meta').textContent;
-        const before = meta();
-        setTimeout(() => resolve(meta() === before), 300);
-    })""")
-    return results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    # Read the list in one go: Material redraws it as each keystroke's answer arrives, and a result
+    # counted a moment ago may be gone when asked for one by one. The answer to "h" can also still be on
+    # screen after "host" was typed: read again until the list stops changing.
+    hrefs, previous = None, []
+    while hrefs != previous:
+        previous, hrefs = hrefs, results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+        page.wait_for_timeout(250)
+    return hrefs
 
 
 def off_origin(urls: list[str], base_url: str) -> list[str]:

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from macros.rendering import Renderer
+from tests.conftest import ROOT
 from tests.render.conftest import other
 
 ROLES = ("praktikant", "praktikvaert", "afgivende-arbejdsplads")
@@ -89,3 +90,21 @@ def test_the_worksheet_has_a_tick_and_notes_for_each_spreading_phase(renderer: R
         label = re.search(rf'<label class="ip-worksheet__notes" for="note-{phase["id"]}">([^<]*)</label>', html)
         assert label and phase["name"][lang] in label.group(1)
         assert html.count(f'data-ip-note="{phase["id"]}"') == 1
+
+
+def test_a_renamed_item_names_its_former_ids_for_the_script_that_moves_saved_ticks(content):
+    """published-ids.yml's renames reach the tick box; an item never renamed carries nothing extra."""
+    item_id = role_items(content, "praktikant", "advice")[0]["id"]
+    renderer = Renderer(ROOT / "templates", ROOT / "docs", content, "da", {item_id: ["gammelt-id", "aeldre-id"]})
+    html = renderer.render("checklist", "tjeklister/praktikant.md", {"role": "praktikant"})
+    assert f'data-ip-item="{item_id}" data-ip-was="gammelt-id aeldre-id">' in html
+    assert html.count("data-ip-was=") == 1
+
+
+def test_a_renamed_question_names_its_former_ids_for_the_script_that_moves_saved_notes(content):
+    """The same for notes: a question's former ids reach its notes field, and only that one."""
+    question_id = role_items(content, "praktikant", "questions")[0]["id"]
+    renderer = Renderer(ROOT / "templates", ROOT / "docs", content, "en", {question_id: ["old-question"]})
+    html = renderer.render("checklist", "tjeklister/praktikant.md", {"role": "praktikant"})
+    assert f'data-ip-note="{question_id}" data-ip-was="old-question">' in html
+    assert html.count("data-ip-was=") == 1

@@ -1,12 +1,16 @@
 /* The internship agreement (templates/agreement.jinja): every field kept under
    ipraktik:aftale:<field id>, printed as typed, copied as text group by group. */
-import { bindToolbar, keepField, labelOf, labelled, mirror, pageTitle, setValue, store, wordsOf } from "./ip-storage.js";
+import { bindToolbar, keepField, labelOf, labelled, mirror, moveFormer, pageTitle, setValue, store, wordsOf }
+  from "./ip-storage.js";
 
 export const initAgreement = (form) => {
   const bar = form.querySelector("[data-ip-toolbar]");
   const fields = [...form.querySelectorAll("[data-ip-field]")];
   const key = (field) => bar.dataset.prefix + field.dataset.ipField;
-  for (const field of fields) keepField(field, key(field));
+  for (const field of fields) {
+    moveFormer(field, bar.dataset.prefix, key(field));
+    keepField(field, key(field));
+  }
 
   /* Each group's heading, then "Label: value" for what was filled in; a ticked box as [x]. */
   const text = () => {

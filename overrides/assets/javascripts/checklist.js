@@ -2,7 +2,7 @@
    data/ (ipraktik:tjek:<id>, ipraktik:note:<id>; the prefixes come from data/planning.yml through the
    bar's data attributes), a count announced politely, Print, Copy as text and Reset (asks first).
    Without scripts the page is a plain printable list and the bar stays hidden (the ip-js class). */
-import { bindToolbar, keepField, labelled, mirror, pageTitle, setValue, store, wordsOf } from "./ip-storage.js";
+import { bindToolbar, keepField, labelled, mirror, moveFormer, pageTitle, setValue, store, wordsOf } from "./ip-storage.js";
 
 export const initChecklist = (bar) => {
   const boxes = [...document.querySelectorAll("input[data-ip-item]")];
@@ -21,13 +21,17 @@ export const initChecklist = (bar) => {
   };
 
   for (const box of boxes) {
+    moveFormer(box, bar.dataset.tickPrefix, tickKey(box));
     if (store.get(tickKey(box)) === "1") box.checked = true;
     box.addEventListener("change", () => {
       saveTick(box);
       count();
     });
   }
-  for (const note of notes) keepField(note, noteKey(note));
+  for (const note of notes) {
+    moveFormer(note, bar.dataset.notePrefix, noteKey(note));
+    keepField(note, noteKey(note));
+  }
   window.addEventListener("beforeprint", () => notes.forEach(mirror));
 
   /* In reading order: the title, each phase's heading, each item ticked or not, each question with its notes. */

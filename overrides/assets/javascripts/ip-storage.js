@@ -25,6 +25,17 @@ export const store = (() => {
   };
 })();
 
+/* A renamed item (published-ids.yml, renamed:) lists its former ids in data-ip-was: what was saved under
+   one of them moves to the new key once (unless the new key already holds something), and the old key goes,
+   so a visitor's ticks and notes survive the rename. */
+export const moveFormer = (element, prefix, key) => {
+  for (const old of (element.dataset.ipWas || "").split(" ").filter(Boolean)) {
+    const saved = store.get(prefix + old);
+    if (saved !== null && !store.has(key)) store.set(key, saved);
+    store.remove(prefix + old);
+  }
+};
+
 /* A field's value as stored: a ticked box is "1", an unticked one "". */
 export const valueOf = (field) => (field.type === "checkbox" ? (field.checked ? "1" : "") : field.value);
 
