@@ -11,6 +11,7 @@ from .page_history import PageHistory
 from .pages import PageTexts
 from .problems import ContentError
 from .rendering import Renderer
+from .search_keywords import SearchKeywords
 
 
 def define_env(env) -> None:
@@ -28,6 +29,7 @@ def define_env(env) -> None:
     env.conf["site_description"] = env.variables["guide"].site_description
     env.conf["extra"]["twin"]["site_url"] = twin_site_url(env.conf)  # for the sitemap's hreflang pairs
     env.variables["page_history"] = PageHistory(root, env.conf["extra"]["repository"], lang)
+    env.variables["search_keywords"] = SearchKeywords(content["search"], lang)
 
     @env.macro
     def render(template: str, **params) -> str:
@@ -36,6 +38,7 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """Before a page renders: its title and description, which live in data/site.yml, and its history."""
+    """Before a page renders: its title and description (data/site.yml), search keywords and history."""
     env.variables["guide"].apply(env.page)
+    env.variables["search_keywords"].apply(env.page)
     env.page.meta["history"] = env.variables["page_history"].for_sources(env.page.meta["sources"])
