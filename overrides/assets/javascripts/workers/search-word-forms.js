@@ -9,7 +9,8 @@
  *   1. indexes every word twice, as written and as its stem (the language's stemmer in lunr);
  *   2. asks for each typed word as itself and as its stem, both as prefixes: "tilmelde" becomes
  *      "tilmelde tilmeld", so the word being typed, the whole word and its other forms all match;
- *      in a query of several words, stop words ("hvor", "the") are left out but the last, still being typed;
+ *      in a question of three words or more, stop words ("hvor", "the") are left out but the last, still
+ *      being typed (the index keeps stop words: mkdocs.yml has no stopWordFilter);
  *   3. reports the typed word, not its stem, as found or missing in each result.
  * overrides/main.html points Material at this file with Material's worker as ?material=…; both live in
  * the same folder, so Material's relative paths to lunr's language files still resolve.
