@@ -62,6 +62,12 @@ def accepts_gzip(header: str | None) -> bool:
     return False
 
 
+def gzip_body(path: Path) -> bytes:
+    """A file as the server sends it to a browser that takes gzip."""
+    stat = path.stat()
+    return _compressed(path, stat.st_mtime_ns, stat.st_size)
+
+
 @functools.lru_cache(maxsize=512)
 def _compressed(path: Path, mtime_ns: int, size: int) -> bytes:
     """A file's gzip body, kept while the file is unchanged (mtime and size are the key)."""
@@ -105,7 +111,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         kind, compressible = content_type(file)
         stat = file.stat()
         gzipped = compressible and accepts_gzip(self.headers.get("Accept-Encoding"))
-        body = _compressed(file, stat.st_mtime_ns, stat.st_size) if gzipped else file.read_bytes()
+        body = gzip_body(file) if gzipped else file.read_bytes()
         self.send_response(status)
         self.send_header("Content-Type", kind)
         if compressible:
