@@ -18,10 +18,10 @@ $(VENV)/.site-deps: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# npm ci runs no install script and downloads nothing: pa11y drives Debian's Chromium (never puppeteer's
+# own), and the Nu Html Checker runs on the system's java (never the runtime vnu-jar would fetch).
 $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt package.json package-lock.json
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
-	# No install script runs and nothing is downloaded: pa11y drives Debian's Chromium (never puppeteer's
-	# own), and the Nu Html Checker runs on the system's java (never the runtime vnu-jar would fetch).
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --silent --no-audit --no-fund
 	touch $@
 
