@@ -48,22 +48,28 @@ def allowed(issue: dict) -> bool:
     return any(issue["code"] == code and marker in issue["context"] for code, marker in ALLOWED)
 
 
-def test_pa11y_finds_no_wcag_aa_error_on_any_page(site, base_url):
-    urls = [base_url + path for _, path in all_pages()]
-    results = audit(urls)
+@pytest.fixture(scope="module")
+def results(site, base_url, tmp_path_factory) -> dict[str, dict[str, list[dict]]]:
+    """pa11y's errors for every page and for a broken page, from one run (one browser)."""
+    broken = tmp_path_factory.mktemp("broken")
+    page = (site / "index.html").read_text(encoding="utf-8")
+    (broken / "index.html").write_text(page.replace("</article>", '<img src="x.png"></article>', 1),
+                                       encoding="utf-8")
+    pages = [base_url + path for _, path in all_pages()]
+    with serve(broken) as broken_url:
+        found = audit(pages + [broken_url + "/"])
+    return {"site": {url: found[url] for url in pages}, "broken": found[broken_url + "/"]}
+
+
+def test_pa11y_finds_no_wcag_aa_error_on_any_page(base_url, results):
+    pages = results["site"]
     problems = [f"{url.removeprefix(base_url)}: {issue['code']}: {issue['message']} at {issue['context'][:120]!r}"
-                for url, issues in results.items() for issue in issues if not allowed(issue)]
-    print(f"\npa11y (HTML_CodeSniffer, {STANDARD}): {len(results)} pages, "
-          f"{sum(map(len, results.values()))} errors, {len(problems)} outside the allowlist")
-    assert len(results) == len(urls)
+                for url, issues in pages.items() for issue in issues if not allowed(issue)]
+    print(f"\npa11y (HTML_CodeSniffer, {STANDARD}): {len(pages)} pages, "
+          f"{sum(map(len, pages.values()))} errors, {len(problems)} outside the allowlist")
     assert problems == [], "\n".join(problems)
 
 
-def test_pa11y_would_report_an_error(site, tmp_path):
+def test_pa11y_would_report_an_error(results):
     """The audit can fail: a real page with an image without alternative text is reported."""
-    page = (site / "index.html").read_text(encoding="utf-8")
-    (tmp_path / "index.html").write_text(page.replace("</article>", '<img src="x.png"></article>', 1),
-                                         encoding="utf-8")
-    with serve(tmp_path) as url:
-        issues = audit([url + "/"])[url + "/"]
-    assert any("H37" in issue["code"] for issue in issues), issues
+    assert any("H37" in issue["code"] for issue in results["broken"]), results["broken"]
