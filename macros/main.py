@@ -1,15 +1,18 @@
 """Registrations only: what mkdocs-macros calls, wired to the modules that do the work."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import content_security
 from .content import load_content
 from .i18n import build_language, twin_site_url
 from .page_history import PageHistory
 from .pages import PageTexts
 from .problems import ContentError
+from .published_ids import former_ids
 from .rendering import Renderer
 
 
@@ -21,7 +24,7 @@ def define_env(env) -> None:
         content = load_content(root)
     except ContentError as error:
         raise PluginError(f"the content has {len(error.problems)} problem(s):\n{error}") from None
-    renderer = Renderer(root / "templates", Path(env.conf["docs_dir"]), content, lang)
+    renderer = Renderer(root / "templates", Path(env.conf["docs_dir"]), content, lang, former_ids(root))
     env.variables["guide"] = PageTexts(content["site"], lang)
     # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.
     env.conf["extra"]["ui"] = renderer.env.globals["ui"]
@@ -29,6 +32,9 @@ def define_env(env) -> None:
     env.conf["site_description"] = env.variables["guide"].site_description
     env.conf["extra"]["twin"]["site_url"] = twin_site_url(env.conf)  # for the sitemap's hreflang pairs
     env.variables["page_history"] = PageHistory(root, env.conf["extra"]["repository"], lang)
+    # overrides/partials/content-security-policy.html calls this with the theme's inline scripts.
+    env.conf["extra"]["content_security_policy"] = functools.partial(
+        content_security.policy, preview=content_security.is_preview(env.conf["site_url"]))
 
     @env.macro
     def render(template: str, **params) -> str:

@@ -2,9 +2,10 @@
 
 Like GitHub Pages: text files (HTML, CSS, JavaScript, JSON, SVG, XML) gzip-compressed when the
 browser asks for it (`Accept-Encoding: gzip`), with `Vary: Accept-Encoding`; the content types a
-browser expects; an unknown path answered with the language's own 404 page. Python's http.server
-alone sends everything uncompressed, and a page measured through it looks two to three times
-heavier on a slow network than any visitor finds it.
+browser expects; an unknown path answered with the language's own 404 page (the handler of
+tools/preview_server.py, which this one extends). Python's http.server alone sends everything
+uncompressed, and a page measured through it looks two to three times heavier on a slow network
+than any visitor finds it.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ import threading
 from email.utils import formatdate
 from pathlib import Path
 from typing import Iterator
+
+from tools.preview_server import SiteHandler as PreviewHandler
 
 # By file ending: the type a browser expects, and whether the host compresses it.
 TYPES = {
@@ -74,9 +77,8 @@ def _compressed(path: Path, mtime_ns: int, size: int) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
 
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # the tests read the browser's network log instead
-        pass
+class SiteHandler(PreviewHandler):
+    """The preview server's handler (quiet, each language's 404 page) with a real host's compression."""
 
     def send_head(self):
         """Headers for GET and HEAD; returns the body to copy (or None when an error was sent)."""
@@ -96,16 +98,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return self._send_file(200, file)
 
     def send_error(self, code, message=None, explain=None):
-        # Like a real host: an unknown path gets the site's own 404 page (the English one under /en/).
-        if code == 404:
-            root = Path(self.directory)
-            page = root / "en" / "404.html" if self.path.startswith("/en/") else root / "404.html"
-            if page.is_file():
-                body = self._send_file(404, page)
-                if self.command != "HEAD":
-                    self.wfile.write(body.read())
-                return
-        super().send_error(code, message, explain)
+        page = self.not_found_page() if code == 404 else None
+        if page is None:
+            return super().send_error(code, message, explain)
+        body = self._send_file(404, page)
+        if self.command != "HEAD":
+            self.wfile.write(body.read())
 
     def _send_file(self, status: int, file: Path) -> io.BytesIO:
         kind, compressible = content_type(file)
