@@ -10,7 +10,7 @@ export SITE_DIR := $(abspath $(SITE))
 # Material prints an end-of-life banner on every build; it says nothing we act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-en check build test bench clean
+.PHONY: serve serve-en check glossary build test bench clean
 
 # Set-up: a venv with the pinned packages. The stamp files make it run only when a pin changes.
 $(VENV)/.site-deps: requirements.txt
@@ -33,6 +33,10 @@ serve-en: $(VENV)/.site-deps
 # Validate data/ against schema/ without building.
 check: $(VENV)/.site-deps
 	$(BIN)/python -m macros.check
+
+# The glossary (data/glossary.yml) as a table in REDIGERING.md and CONTRIBUTING.md, after a change to it.
+glossary: $(VENV)/.site-deps
+	$(BIN)/python -m tools.glossary
 
 # Both languages into SITE.partial/, then swapped into SITE/: a failed build leaves the last good site/ alone.
 # Danish first: a build empties its own site_dir, and the English one lives inside it.
