@@ -141,14 +141,14 @@ def squeeze(texts: list[str]) -> str:
 
 def read_page(lang: str, path: str) -> Page:
     parser = _Visible(lang)
-    parser.feed((lang_root(lang) / path / "index.html").read_text(encoding="utf-8"))
+    parser.feed((lang_root(lang) / (path if path.endswith(".html") else path + "index.html")).read_text(encoding="utf-8"))
     return Page(("en/" if lang == "en" else "") + path, squeeze(parser.texts), squeeze(parser.main),
                 squeeze(parser.running))
 
 
 @cache
 def pages(lang: str) -> tuple[Page, ...]:
-    return tuple(read_page(lang, path) for path in page_paths(lang))
+    return tuple(read_page(lang, path) for path in page_paths(lang) + ["404.html"])
 
 
 def excerpt(text: str, match: re.Match) -> str:
