@@ -205,6 +205,10 @@ def unexplained_names(page: Page) -> list[str]:
             problems.append(f"names {term.en} but never explains it: write '{explained}' where it first appears")
         elif count > 1:
             problems.append(f"explains {term.en} {count} times; explain it once, where it first appears")
+        elif explained in page.running and page.running.index(explained) != phrase(term.en).search(page.running).start():
+            first = phrase(term.en).search(page.running)
+            problems.append(f"explains {term.en} later than it first names it, in {excerpt(page.running, first)}: "
+                            "move the explanation to there")
     return problems
 
 
@@ -260,3 +264,5 @@ def test_the_checks_catch_an_unexplained_or_twice_explained_name():
     assert not unexplained_names(Page("x", once, once, once))
     twice = once + f" Again {term.en} ({term.gloss})."
     assert unexplained_names(Page("x", twice, twice, twice))
+    late = f"{term.en} is free. Take part in {term.en} ({term.gloss})."
+    assert unexplained_names(Page("x", late, late, late))
