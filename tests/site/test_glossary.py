@@ -66,13 +66,15 @@ def allowed_names() -> list[str]:
 
 
 def danish_terms() -> list[tuple[str, Term]]:
-    """The glossary's Danish wordings (before any bracketed explanation), unless English writes them the same."""
+    """The glossary's Danish wordings (before any bracketed explanation), unless English spells them the same
+    or nearly so (organisation, program → programme: "email program" is English)."""
     found = []
     for term in glossary():
-        english = {part.strip().lower() for part in re.split(r"[,()]", term.en)}
+        english = [part.strip().lower() for part in re.split(r"[,()]", term.en)]
         for part in re.split(r",", re.sub(r"\(.*?\)", "", term.da)):
             part = part.strip()
-            if part and part.lower() not in english and part not in term.allowed_in_english:
+            if part and not any(word.startswith(part.lower()) for word in english) \
+                    and part not in term.allowed_in_english:
                 found.append((part, term))
     return found
 
