@@ -196,19 +196,21 @@ def danish_words(text: str) -> list[str]:
 
 
 def unexplained_names(page: Page) -> list[str]:
-    """Each Danish name with a gloss, named in the page's running text: explained once, next to the name."""
+    """Each Danish name with a gloss, named in the page's running text, is explained once, where it first appears:
+    "Innovationspraktik (gloss)" in passing, or a sentence that defines it, "Innovationspraktik is gloss …"."""
     problems = []
     for term in glossary():
-        if not term.gloss or not phrase(term.en).search(page.running):
+        first = phrase(term.en).search(page.running)
+        if not term.gloss or not first:
             continue
-        explained = f"{term.en} ({term.gloss})"
+        forms = (f"{term.en} ({term.gloss})", f"{term.en} is {term.gloss}")
         count = page.main.count(term.gloss)
-        if explained not in page.main:
-            problems.append(f"names {term.en} but never explains it: write '{explained}' where it first appears")
+        if not any(form in page.main for form in forms):
+            problems.append(f"names {term.en} but never explains it: write '{forms[0]}' where it first appears")
         elif count > 1:
             problems.append(f"explains {term.en} {count} times; explain it once, where it first appears")
-        elif explained in page.running and page.running.index(explained) != phrase(term.en).search(page.running).start():
-            first = phrase(term.en).search(page.running)
+        elif not any(page.running.startswith(form, first.start()) for form in forms) \
+                and any(form in page.running for form in forms):
             problems.append(f"explains {term.en} later than it first names it, in {excerpt(page.running, first)}: "
                             "move the explanation to there")
     return problems
@@ -268,3 +270,5 @@ def test_the_checks_catch_an_unexplained_or_twice_explained_name():
     assert unexplained_names(Page("x", twice, twice, twice))
     late = f"{term.en} is free. Take part in {term.en} ({term.gloss})."
     assert unexplained_names(Page("x", late, late, late))
+    defined = f"{term.en} is {term.gloss}. Take part in {term.en} today."
+    assert not unexplained_names(Page("x", defined, defined, defined))
