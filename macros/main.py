@@ -25,6 +25,7 @@ def define_env(env) -> None:
     env.variables["guide"] = PageTexts(content["site"], lang)
     # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.
     env.conf["extra"]["ui"] = renderer.env.globals["ui"]
+    env.conf["extra"]["page_titles"] = env.variables["guide"].titles
     env.conf["site_description"] = env.variables["guide"].site_description
     env.conf["extra"]["twin"]["site_url"] = twin_site_url(env.conf)  # for the sitemap's hreflang pairs
     env.variables["page_history"] = PageHistory(root, env.conf["extra"]["repository"], lang)

@@ -33,16 +33,9 @@ def search(page, query: str, lang: str) -> list[str]:
     box.press_sequentially(query)
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
-    # Material answers each key in turn: the list for "ho" can still be on screen, and then shrink to the one for
-    # "host" while it is being read. Read it whole, and only once two reads in a row agree.
-    hrefs = None
-    for _ in range(50):
-        now = results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
-        if now == hrefs:
-            break
-        hrefs = now
-        page.wait_for_timeout(100)
-    return hrefs
+    # Read the list in one go: Material redraws it as each keystroke's answer arrives, and a result
+    # counted a moment ago may be gone when asked for one by one.
+    return results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
 
 
 def off_origin(urls: list[str], base_url: str) -> list[str]:

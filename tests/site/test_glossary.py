@@ -95,7 +95,7 @@ class _Visible(HTMLParser):
         self.stack: list[tuple[str, bool, bool, bool]] = []  # tag, other language, in main content, heading/link
         self.texts: list[str] = []
         self.main: list[str] = []      # the article's text
-        self.running: list[str] = []   # the article's text outside headings and links
+        self.running: list[str] = []   # the article's sentences: its text outside headings, links and lone names
 
     def _state(self):
         return self.stack[-1][1:] if self.stack else (False, False, False)
@@ -125,7 +125,7 @@ class _Visible(HTMLParser):
         self.texts.append(data)
         if main:
             self.main.append(data)
-            if not aside:
+            if not aside and data.strip() not in allowed_names():  # a name standing alone is a title, as on a cover
                 self.running.append(data)
 
 
