@@ -65,7 +65,7 @@ class _Text(HTMLParser):
 def visible(markdown_text: str) -> str:
     """An inline Markdown text as a reader sees it: the words, without the link targets or markup."""
     parser = _Text()
-    parser.feed(markdown.markdown(markdown_text, extensions=["attr_list"]))  # as the site renders: *Lov …*{lang=da}
+    parser.feed(markdown.markdown(markdown_text))
     return "".join(parser.parts)
 
 
