@@ -21,10 +21,12 @@ class Renderer:
     to HTML, for texts inside HTML blocks; a text's link to a page, `/rejsetyper.md`, becomes that
     page's URL as seen from the page being rendered), `by_id` (an item of a list by its id), `ui` (the
     site texts) and `link` (a page's source path to a URL relative to the page being rendered), plus
-    the `params` its caller passed.
+    the `params` its caller passed. `former_ids` maps a renamed item's id to the ids it had
+    (published-ids.yml), so a checklist can move saved ticks.
     """
 
-    def __init__(self, templates_dir: Path, docs_dir: Path, content: Mapping[str, Any], lang: str):
+    def __init__(self, templates_dir: Path, docs_dir: Path, content: Mapping[str, Any], lang: str,
+                 former_ids: Mapping[str, list[str]] | None = None):
         self.docs_dir = docs_dir
         self.env = Environment(
             loader=FileSystemLoader(templates_dir),
@@ -48,7 +50,7 @@ class Renderer:
         cached = functools.lru_cache(maxsize=None)(
             lambda text, page_src: Markup(_inline_markdown(inline, text)))
         self.env.filters["md"] = lambda text: cached(text, self.site_links.page_src)
-        self.env.globals.update(content=content, lang=lang,
+        self.env.globals.update(content=content, lang=lang, former_ids=former_ids or {},
                                 ui={key: t(text) for key, text in content["site"]["ui"].items()})
 
     def render(self, template: str, page_src: str, params: Mapping[str, Any]) -> str:
