@@ -3,6 +3,7 @@ a title and description of its own, a canonical URL, link previews, one h1, the 
 accessibility statement and privacy links, "Last updated" and "Suggest a change", a real 404."""
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from collections import Counter
@@ -21,12 +22,12 @@ CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yam
 REPOSITORY = CONFIG["extra"]["repository"]
 STATEMENT = CONFIG["extra"]["accessibility_statement"]
 SITE_URL = CONFIG["site_url"]
-LABELS = {
-    "da": {"statement": "Tilgængelighedserklæring", "privacy": "Privatliv", "updated": "Sidst opdateret",
-           "change": "Foreslå en ændring"},
-    "en": {"statement": "Accessibility statement", "privacy": "Privacy", "updated": "Last updated",
-           "change": "Suggest a change"},
-}
+# The frame's labels as the data has them (data/site.yml, ui), escaped for a pattern: an editor may reword them.
+_UI = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))["ui"]
+LABELS = {lang: {key: re.escape(html.escape(_UI[name][lang], quote=False))
+                 for key, name in [("statement", "accessibility_statement"), ("privacy", "privacy"),
+                                   ("updated", "last_updated"), ("change", "suggest_change")]}
+          for lang in LANGS}
 
 
 def html_of(lang: str, path: str) -> Path:
