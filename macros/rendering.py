@@ -17,7 +17,8 @@ class Renderer:
     """One Jinja environment per build: templates compile once and every page reuses them.
 
     A template gets the whole content, `t` (a text pair to this language), `md` (inline Markdown
-    to HTML, for texts inside HTML blocks), `by_id` (an item of a list by its id), `ui` (the site texts) and `link` (a page's source
+    to HTML, for texts inside HTML blocks), `by_id` (an item of a list by its id), `ui` (the site texts),
+    `publisher` (COI's name, address and website) and `link` (a page's source
     path to a URL relative to the page being rendered), plus the `params` its caller passed.
     """
 
@@ -41,8 +42,12 @@ class Renderer:
         # The same texts appear on several pages (an advice item: its phase, its role, its checklist).
         self.env.filters["md"] = functools.lru_cache(maxsize=None)(
             lambda text: Markup(_inline_markdown(inline, text)))
+        publisher = content["site"]["publisher"]
         self.env.globals.update(content=content, lang=lang,
-                                ui={key: t(text) for key, text in content["site"]["ui"].items()})
+                                ui={key: t(text) for key, text in content["site"]["ui"].items()},
+                                # Texts translated, the address and website as they are.
+                                publisher={key: value if isinstance(value, str) else t(value)
+                                           for key, value in publisher.items()})
 
     def render(self, template: str, page_src: str, params: Mapping[str, Any]) -> str:
         """The Markdown of one template for the page whose source is `page_src` (e.g. `rejsetyper.md`)."""

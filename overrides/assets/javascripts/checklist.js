@@ -4,10 +4,6 @@
 (() => {
   "use strict";
   const tools = document.querySelector("[data-ip-tools]");
-  const today = document.querySelector("[data-ip-today]");
-  if (today) {
-    today.textContent = new Date().toLocaleDateString(document.documentElement.lang, { dateStyle: "long" });
-  }
   if (!tools) return;
 
   const PREFIX = "ipraktik:tjek:";
