@@ -23,6 +23,11 @@ MIN_WORDS = 6          # shorter lines are headings and labels ("Gode råd", "PR
 PRESENT = 0.85         # share of a paragraph's words (or letters) that must stand together on a page
 # The printed booklet described its photo; the site has no photo, so there is nothing to compare.
 IMAGE_DESCRIPTION = "A woman with blonde hair"
+# Where the booklet sent readers to coi.dk/ipraktik for what this site now offers, the site points to
+# its own page instead (issue 11): these booklet lines are replaced on purpose, not lost.
+REPLACED_BY_THE_SITE = {
+    "Begynd din deltagelse på coi.dk/ipraktik",   # the journey's heading; step 1 leads to /tilmelding/
+}
 
 
 def words(text: str) -> list[str]:
@@ -35,7 +40,7 @@ def booklet_paragraphs() -> list[str]:
     paragraphs = []
     for line in BOOKLET.read_text(encoding="utf-8").splitlines():
         line = re.sub(r"^\s*(-|\d+\.)\s+", "", line).strip()
-        if line.startswith(IMAGE_DESCRIPTION):
+        if line.startswith(IMAGE_DESCRIPTION) or line in REPLACED_BY_THE_SITE:
             continue
         if len(words(line)) >= MIN_WORDS:
             paragraphs.append(line)

@@ -21,11 +21,11 @@ CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yam
 REPOSITORY = CONFIG["extra"]["repository"]
 STATEMENT = CONFIG["extra"]["accessibility_statement"]
 SITE_URL = CONFIG["site_url"]
+SITE_DATA = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))
+PUBLISHER = SITE_DATA["publisher"]
 LABELS = {
-    "da": {"statement": "Tilgængelighedserklæring", "privacy": "Privatliv", "updated": "Sidst opdateret",
-           "change": "Foreslå en ændring"},
-    "en": {"statement": "Accessibility statement", "privacy": "Privacy", "updated": "Last updated",
-           "change": "Suggest a change"},
+    "da": {"statement": "Tilgængelighedserklæring", "privacy": "Privatliv", "updated": "Sidst opdateret"},
+    "en": {"statement": "Accessibility statement", "privacy": "Privacy", "updated": "Last updated"},
 }
 
 
@@ -99,6 +99,19 @@ def test_every_footer_links_the_accessibility_statement_and_privacy_page(site, l
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_every_page_names_coi_as_publisher_above_the_header_and_in_the_footer_with_its_address(site, lang):
+    name = PUBLISHER["name"][lang]
+    for path in page_paths(lang) + ["404.html"]:
+        text = (lang_root(lang) / (path if path.endswith(".html") else path + "index.html")).read_text(encoding="utf-8")
+        banner = text.split('<aside class="md-banner">')[1].split("</aside>")[0]
+        assert f'href="{PUBLISHER["website"]}">{name}</a>' in banner, path
+        footer = text.split('<footer class="md-footer">')[1]
+        assert name in footer, path
+        assert f'<a href="mailto:{PUBLISHER["email"]}">{PUBLISHER["email"]}</a>' in footer, path
+        assert f'href="{PUBLISHER["website"]}"' in footer, path
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_page_says_when_it_was_updated_and_where_to_suggest_a_change(site, lang):
     sources = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))["pages"]
     for path in page_paths(lang):
@@ -108,7 +121,7 @@ def test_every_page_says_when_it_was_updated_and_where_to_suggest_a_change(site,
         day = date.fromisoformat(updated.group(1))
         assert date(2024, 1, 1) <= day <= date.today(), path
         assert updated.group(2) == format_date(day, lang)
-        change = re.search(r'<a href="([^"]+)"[^>]*>' + LABELS[lang]["change"] + "</a>", text)
+        change = re.search(r'<a href="([^"]+)"[^>]*>' + re.escape(SITE_DATA["ui"]["suggest_change"][lang]) + "</a>", text)
         first_source = sources[page_key(path)]["sources"][0]
         assert change and change.group(1) == f"{REPOSITORY}/edit/main/data/{first_source}.yml", path
         assert (ROOT / "data" / f"{first_source}.yml").is_file(), f"{path}: data/{first_source}.yml"
