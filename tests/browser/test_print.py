@@ -52,6 +52,48 @@ def test_every_page_prints_with_sender_address_and_date_and_without_the_screens_
     assert problems == [], "\n".join(problems)
 
 
+# The headings with nothing of their own under them: no text before the next heading of the same or a
+# higher level (a heading whose subsections hold the text is not empty).
+EMPTY_HEADINGS = """() => {
+  const article = document.querySelector("article");
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  const seen = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const where = node.parentElement;
+    if (!node.textContent.trim() || !where.checkVisibility() || where.closest(".md-source-file")) continue;
+    const heading = where.closest("h1, h2, h3, h4, h5, h6");
+    if (!heading) seen.push({ level: 0 });
+    else if (!seen.length || seen[seen.length - 1].heading !== heading)
+      seen.push({ heading, level: Number(heading.tagName[1]), text: heading.textContent.trim() });
+  }
+  return seen.filter((item, i) => {
+    if (!item.level) return false;
+    const next = seen.slice(i + 1).find((later) => !later.level || later.level <= item.level);
+    return !next || next.level > 0;
+  }).map((item) => item.text);
+}"""
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_has_an_empty_heading_on_screen_or_on_paper(site, base_url, paper, lang, media):
+    problems = []
+    for path in page_paths(lang):
+        paper.emulate_media(media="screen")
+        paper.goto(base_url + prefix(lang) + path)
+        paper.emulate_media(media=media)
+        problems += [f"{path}: '{text}'" for text in paper.evaluate(EMPTY_HEADINGS)]
+    assert problems == [], "headings with nothing under them:\n" + "\n".join(problems)
+
+
+def test_the_empty_heading_check_finds_one(base_url, paper):
+    paper.emulate_media(media="screen")
+    paper.goto(base_url + "/det-med-smaat/")
+    paper.evaluate("document.querySelector('article h2').after(document.createElement('h2'))")
+    paper.evaluate("document.querySelectorAll('article h2')[1].textContent = 'Tom'")
+    assert paper.evaluate(EMPTY_HEADINGS) != []
+
+
 def pages_text(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
