@@ -49,6 +49,7 @@
   const choose = (root) => {
     const id = decodeURIComponent(window.location.hash.slice(1));
     const choice = [...root.querySelectorAll("[data-signup-choice]")].find((radio) => radio.value === id);
+    // The browser then scrolls to the form itself, after the other forms are hidden.
     if (choice) choice.checked = true;
   };
 
