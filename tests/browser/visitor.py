@@ -33,7 +33,8 @@ def search(page, query: str, lang: str) -> list[str]:
     box.press_sequentially(query)
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
+    # All at once: Material redraws the list as keys arrive, so reading it link by link can race it.
+    return results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
 
 
 def off_origin(urls: list[str], base_url: str) -> list[str]:
