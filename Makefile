@@ -10,7 +10,7 @@ export SITE_DIR := $(abspath $(SITE))
 # Material prints an end-of-life banner on every build; it says nothing we act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-en check build test bench clean
+.PHONY: serve serve-en check build pdf test bench clean
 
 # Set-up: a venv with the pinned packages. The stamp files make it run only when a pin changes.
 $(VENV)/.site-deps: requirements.txt
@@ -43,7 +43,13 @@ build: check
 	rm -rf $(SITE_DIR)
 	mv $(SITE_DIR).partial $(SITE_DIR)
 
-test: $(VENV)/.test-deps build
+# The whole guide as a booklet: an A4 PDF per language (SITE/innovationspraktik.pdf, SITE/en/…), printed by
+# Chromium from the freshly built /haefte/ pages, which then get their link to it. `build` never needs Chromium.
+pdf: $(VENV)/.test-deps build
+	$(BIN)/python -m tools.booklet_pdf
+
+# The PDF tests read the PDFs, so the suite runs after `pdf`.
+test: $(VENV)/.test-deps build pdf
 	$(BIN)/python -m pytest
 
 # Build speed, page weight, scale and Lighthouse scores as a table of figures and budgets (README: Benchmark).

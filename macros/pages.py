@@ -17,6 +17,11 @@ class PageTexts:
                              "sources": tuple(page["sources"])}
                        for key, page in site["pages"].items()}
 
+    @property
+    def titles(self) -> Mapping[str, str]:
+        """Every page's title by its key ('haefte'), for the theme's links to a page (the footer's)."""
+        return {key: page["title"] for key, page in self._pages.items()}
+
     def apply(self, page) -> None:
         """Set the page's title and description, or stop the build: every page needs both."""
         key = page.file.src_uri.removesuffix(".md")

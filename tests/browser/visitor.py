@@ -33,7 +33,8 @@ def search(page, query: str, lang: str) -> list[str]:
     box.press_sequentially(query)
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
-    # All at once: Material redraws the list as keys arrive, so reading it link by link can race it.
+    # Read the list in one go: Material redraws it as each keystroke's answer arrives, and a result
+    # counted a moment ago may be gone when asked for one by one.
     return results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
 
 

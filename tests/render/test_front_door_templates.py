@@ -26,7 +26,7 @@ def test_the_front_page_opens_with_what_who_and_each_way_in(renderer: Renderer, 
     hero = markdown.split('<div class="ip-hero">')[1].split("</div>")[0]
     for text in (programme["what"], programme["who"]):
         assert str(renderer.env.filters["md"](text[lang])) in hero
-    for way in programme["ways_in"]["items"]:
+    for way in content["site"]["ways_in"]["items"]:
         assert f'href="{renderer.relative_url("index.md", way["page"] + ".md")}"' in hero
         assert way["label"][lang] in hero and way["label"][other(lang)] not in hero
     # The key facts come after the ways in, not before.

@@ -54,16 +54,30 @@ def test_it_runs_on_every_pull_request_and_on_pushes_to_main(workflow):
 def test_the_test_job_runs_the_same_commands_as_ci_run(workflow):
     commands = ci_run_commands()
     assert "make test" in commands
-    assert any("apt-get install" in c and "chromium" in shlex.split(c) for c in commands)
+    installs = [shlex.split(c) for c in commands if "apt-get install" in c]
+    assert len(installs) == 1, "one install line for every package the suite needs"
+    assert {"chromium", "poppler-utils"} <= set(installs[0])   # the browser; pdftotext and pdfinfo
     assert set(commands) <= set(run_lines(workflow, "test"))
+
+
+def make_prerequisites(target: str) -> list[str]:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    line = re.search(rf"^{target}:(.*)$", makefile, re.MULTILINE)
+    assert line, f"the Makefile has no target {target}"
+    return line.group(1).split()
 
 
 def test_make_test_builds_the_site_it_tests(workflow):
     """The uploaded site/ is the one `make test` built and tested: its target depends on `build`."""
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    test_target = re.search(r"^test:(.*)$", makefile, re.MULTILINE)
-    assert test_target and "build" in test_target.group(1).split()
+    assert "build" in make_prerequisites("test")
     assert "make test" in run_lines(workflow, "test")
+
+
+def test_make_test_makes_the_booklets_pdf_from_the_site_it_built_before_testing():
+    """So the uploaded site holds the PDFs its booklet pages link to, and the PDF tests have them to read."""
+    assert "build" in make_prerequisites("pdf")
+    test = make_prerequisites("test")
+    assert "pdf" in test and test.index("build") < test.index("pdf")
 
 
 def test_a_pull_request_uploads_the_built_site_for_preview(workflow):
