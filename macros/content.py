@@ -11,6 +11,7 @@ from .yamlsource import load_yaml
 
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
+DOCS_DIR = "docs"
 
 
 def load_content(root: Path) -> MappingProxyType:
@@ -33,7 +34,7 @@ def load_content(root: Path) -> MappingProxyType:
             problems.append(_stray(stray))
     ids, found = collect_ids(sources)
     problems += found
-    problems += validate(sources, schemas, registry, ids)
+    problems += validate(sources, schemas, registry, ids, root / DOCS_DIR)
     if problems:
         raise ContentError(problems)
     return MappingProxyType({domain: _frozen(source.data) for domain, source in sources.items()})

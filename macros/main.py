@@ -1,10 +1,12 @@
 """Registrations only: what mkdocs-macros calls, wired to the modules that do the work."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import content_security
 from .content import load_content
 from .i18n import build_language, twin_site_url
 from .navigation import translated_nav
@@ -36,6 +38,9 @@ def define_env(env) -> None:
         raise PluginError(str(error)) from None
     env.conf["extra"]["twin"]["site_url"] = twin_site_url(env.conf)  # for the sitemap's hreflang pairs
     env.variables["page_history"] = PageHistory(root, env.conf["extra"]["repository"], lang)
+    # overrides/partials/content-security-policy.html calls this with the theme's inline scripts.
+    env.conf["extra"]["content_security_policy"] = functools.partial(
+        content_security.policy, preview=content_security.is_preview(env.conf["site_url"]))
 
     @env.macro
     def render(template: str, **params) -> str:

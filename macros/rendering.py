@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
@@ -17,9 +18,10 @@ class Renderer:
     """One Jinja environment per build: templates compile once and every page reuses them.
 
     A template gets the whole content, `t` (a text pair to this language), `md` (inline Markdown
-    to HTML, for texts inside HTML blocks), `by_id` (an item of a list by its id), `ui` (the site texts),
-    `publisher` (COI's name, address and website) and `link` (a page's source
-    path to a URL relative to the page being rendered), plus the `params` its caller passed.
+    to HTML, for texts inside HTML blocks; a text's link to a page, `/rejsetyper.md`, becomes that
+    page's URL as seen from the page being rendered), `by_id` (an item of a list by its id), `ui` (the
+    site texts), `publisher` (COI's name, address and website) and `link` (a page's source path to a
+    URL relative to the page being rendered), plus the `params` its caller passed.
     """
 
     def __init__(self, templates_dir: Path, docs_dir: Path, content: Mapping[str, Any], lang: str):
@@ -37,11 +39,15 @@ class Renderer:
         )
         t = translator(lang)
         inline = markdown.Markdown()
+        self.site_links = _SiteLinks(inline, self.relative_url)
+        inline.treeprocessors.register(self.site_links, "site_links", 0)  # after the links are made (20)
         self.env.filters["t"] = t
         self.env.filters["by_id"] = _by_id
-        # The same texts appear on several pages (an advice item: its phase, its role, its checklist).
-        self.env.filters["md"] = functools.lru_cache(maxsize=None)(
-            lambda text: Markup(_inline_markdown(inline, text)))
+        # The same texts appear on several pages (an advice item: its phase, its role, its checklist);
+        # a text with a site link differs by the page's folder, so the page is part of the key.
+        cached = functools.lru_cache(maxsize=None)(
+            lambda text, page_src: Markup(_inline_markdown(inline, text)))
+        self.env.filters["md"] = lambda text: cached(text, self.site_links.page_src)
         publisher = content["site"]["publisher"]
         self.env.globals.update(content=content, lang=lang,
                                 ui={key: t(text) for key, text in content["site"]["ui"].items()},
@@ -53,6 +59,7 @@ class Renderer:
         """The Markdown of one template for the page whose source is `page_src` (e.g. `rejsetyper.md`)."""
         def link(target: str) -> str:
             return self.relative_url(page_src, target)
+        self.site_links.page_src = page_src  # the `md` filter's site links are relative to this page
         return self.env.get_template(f"{template}.jinja").render(params=params, link=link)
 
     def relative_url(self, page_src: str, target: str) -> str:
@@ -75,6 +82,26 @@ def _by_id(items, item_id: str):
         if item["id"] == item_id:
             return item
     raise ValueError(f"no item with id '{item_id}' (ids: {', '.join(item['id'] for item in items)})")
+
+
+class _SiteLinks(Treeprocessor):
+    """`<a href="/rejsetyper.md#turist">` in a text to the page's URL relative to `page_src`.
+
+    Texts name a page by its file in docs/ from the top (macros/link_safety.py checks it exists). In page
+    Markdown MkDocs resolves these (mkdocs.yml: validation.links.absolute_links); HTML written by the `md`
+    filter is never seen by MkDocs, so this does the same for it.
+    """
+
+    def __init__(self, md: markdown.Markdown, relative_url):
+        super().__init__(md)
+        self.relative_url = relative_url
+        self.page_src = "index.md"
+
+    def run(self, root):
+        for element in root.iter("a"):
+            href = element.get("href", "")
+            if href.startswith("/") and ".md" in href:
+                element.set("href", self.relative_url(self.page_src, href.lstrip("/")))
 
 
 def _page_url(src: str) -> str:

@@ -1,9 +1,11 @@
 """Check the data against schema/ and against itself (ids, references, raw HTML).
 
-Each schema/NAME.schema.json describes data/NAME.yml. Two keywords of our own extend JSON Schema:
+Each schema/NAME.schema.json describes data/NAME.yml. Three keywords of our own extend JSON Schema:
 - `x-ref: NAME`: the value is the `id` of an item in data/NAME.yml;
 - `x-no-html: true`: the text may use inline Markdown but no raw HTML, so a pasted <script> never
-  reaches a page.
+  reaches a page;
+- `x-safe-links: true`: the text's links and images pass macros/link_safety.py (no javascript:, no remote
+  image, no link to a page that does not exist).
 Editors' tools ignore keywords they do not know, so the schemas stay valid for VS Code.
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any, Iterator
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
+from . import link_safety
 from .problems import Problem, dotted
 from .yamlsource import YamlSource
 
@@ -75,9 +78,10 @@ def _walk_ids(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
 
 
 def validate(sources: dict[str, YamlSource], schemas: dict[str, dict], registry: Registry,
-             ids: dict[str, set[str]]) -> list[Problem]:
+             ids: dict[str, set[str]], docs_dir: Path) -> list[Problem]:
     """Every schema error in every file, each turned into a line an editor can act on."""
-    validator_class = _validator_class(ids)
+    every_id = frozenset(value for source in sources.values() for _, value in _walk_ids(source.data, ()))
+    validator_class = _validator_class(ids, link_safety.Site(docs_dir, every_id))
     return [problem for domain, source in sources.items()
             for problem in _validate_file(source, validator_class(schemas[domain], registry=registry))]
 
@@ -95,7 +99,7 @@ def _validate_file(source: YamlSource, validator) -> list[Problem]:
     return problems
 
 
-def _validator_class(ids: dict[str, set[str]]):
+def _validator_class(ids: dict[str, set[str]], site: link_safety.Site):
     def check_ref(validator, domain, instance, schema):
         # A file that did not load has its own problem already; every reference into it would only add noise.
         if domain not in ids or not isinstance(instance, str) or instance in ids[domain]:
@@ -113,7 +117,13 @@ def _validator_class(ids: dict[str, set[str]]):
             yield ValidationError(f"raw HTML ({tag}) is not allowed in texts; use Markdown instead "
                                   "(**bold**, *italics*, [link text](https://…))")
 
-    return validators.extend(Draft202012Validator, {"x-ref": check_ref, "x-no-html": check_no_html})
+    def check_links(validator, enabled, instance, schema):
+        if enabled and isinstance(instance, str):
+            for message in link_safety.problems(instance, site):
+                yield ValidationError(message)
+
+    return validators.extend(Draft202012Validator, {"x-ref": check_ref, "x-no-html": check_no_html,
+                                                    "x-safe-links": check_links})
 
 
 def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:

@@ -1,6 +1,6 @@
 """WCAG 2.1 AA on every built page, both languages, at a desktop and a phone width.
 
-axe-core (node_modules/axe-core/axe.min.js, injected inline: no request) audits each page; the
+axe-core (node_modules/axe-core/axe.min.js, evaluated in the page: no request) audits each page; the
 keyboard tests press Tab as a visitor would. One browser context per width serves every page.
 """
 from __future__ import annotations
@@ -43,7 +43,9 @@ def desktop(browser):
 
 
 def audit(page, axe_source: str) -> list[dict]:
-    page.add_script_tag(content=axe_source)
+    # Evaluated through the DevTools protocol, not added as a <script>: the page's Content Security Policy
+    # rightly refuses an inline script it has no hash for.
+    page.evaluate(axe_source + "\n;void 0")
     result = page.evaluate(
         """([tags, off]) => axe.run(document, {
              runOnly: {type: "tag", values: tags},
