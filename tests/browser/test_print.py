@@ -2,13 +2,11 @@
 (no menu, search, footer or edit link), headings kept with their text, and the intern's page short."""
 from __future__ import annotations
 
-import io
-
 import pytest
-from pypdf import PdfReader
 
 from macros.content import load_content
 from tests.conftest import LANGS, ROOT, page_paths
+from tests.site.booklet import pdf_pages_text
 
 CONTENT = load_content(ROOT)
 PUBLISHER = CONTENT["site"]["publisher"]
@@ -94,17 +92,15 @@ def test_the_empty_heading_check_finds_one(base_url, paper):
     assert paper.evaluate(EMPTY_HEADINGS) != []
 
 
-def pages_text(pdf: bytes) -> list[str]:
-    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", list(MAX_PAGES))
-def test_the_interns_page_prints_on_few_pages_and_no_page_holds_a_single_step(base_url, paper, lang, path):
+def test_the_interns_page_prints_on_few_pages_and_no_page_holds_a_single_step(base_url, paper, lang, path, tmp_path):
     paper.emulate_media(media="screen")
     paper.goto(base_url + prefix(lang) + path)
     paper.emulate_media(media="print")
-    pages = pages_text(paper.pdf(format="A4"))
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(paper.pdf(format="A4"))
+    pages = pdf_pages_text(pdf)
     assert len(pages) <= MAX_PAGES[path]
     steps = [step["name"][lang] for step in CONTENT["journey"]["steps"]]
     on_page = [sum(line.strip() in steps for line in text.splitlines()) for text in pages]
