@@ -1,6 +1,8 @@
 # The guide site: `make serve` to preview, `make test` to test. See README.md.
 
-PYTHON ?= python3.11
+# The newest Python from 3.11 up on PATH (override: `make PYTHON=/path/to/python3 …`); only used to create .venv.
+PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3.11 python3; do \
+  $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 VENV   := .venv
 BIN    := $(VENV)/bin
 # Where `make build` puts the site; the tests read it from SITE_DIR. Override to keep two checkouts' or
@@ -10,10 +12,12 @@ export SITE_DIR := $(abspath $(SITE))
 # Material prints an end-of-life banner on every build; it says nothing we act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-en check build pdf test bench clean
+.PHONY: setup serve check ids build pdf test fidelity preview-zip bench clean
 
 # Set-up: a venv with the pinned packages. The stamp files make it run only when a pin changes.
 $(VENV)/.site-deps: requirements.txt
+	@test -x $(BIN)/python || test -n "$(PYTHON)" || { echo "No Python 3.11 or newer found (tried python3.14 \
+	… python3.11, python3). Install one from python.org, or name it: make PYTHON=/path/to/python3"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
@@ -23,16 +27,21 @@ $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt package.json packag
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
-# Preview with live reload: Danish on http://127.0.0.1:8000/, English on http://127.0.0.1:8001/en/.
+# What `make serve`, `make check` and `make build` need, installed once (the dev container runs it on creation).
+setup: $(VENV)/.site-deps
+
+# Preview: Danish on http://127.0.0.1:8000/, English on http://127.0.0.1:8000/en/, rebuilt and reloaded on
+# every save; a mistake in data/ shows in the browser. PORT=8001 / HOST=0.0.0.0 to change where.
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --strict -f mkdocs.yml -a 127.0.0.1:8000
+	$(BIN)/python -m tools.serve
 
-serve-en: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --strict -f mkdocs.en.yml -a 127.0.0.1:8001
-
-# Validate data/ against schema/ without building.
+# Validate data/ against schema/ and the published ids (published-ids.yml) without building.
 check: $(VENV)/.site-deps
 	$(BIN)/python -m macros.check
+
+# Add the new ids in data/ to published-ids.yml (make check lists them; it refuses while a published id is lost).
+ids: $(VENV)/.site-deps
+	$(BIN)/python -m macros.check --add-new-ids
 
 # Both languages into SITE.partial/, then swapped into SITE/: a failed build leaves the last good site/ alone.
 # Danish first: a build empties its own site_dir, and the English one lives inside it.
@@ -52,6 +61,21 @@ pdf: $(VENV)/.test-deps build
 test: $(VENV)/.test-deps build pdf
 	$(BIN)/python -m pytest
 
+# How much of the printed booklet the Danish site still says (a report, never a failure).
+fidelity: build
+	$(BIN)/python -m tools.fidelity --site $(SITE_DIR)
+
+# The built site as a pull request's preview: site-preview/ (what CI uploads) and site-preview.zip, each with
+# serve-preview.py, which serves it on http://127.0.0.1:8000/ with one command (LAES-MIG.txt says how).
+# It packages the site as it is (CI: the one `make test` built and tested, PDFs included); builds only if none.
+preview-zip:
+	test -f $(SITE_DIR)/index.html || $(MAKE) build
+	rm -rf site-preview site-preview.zip
+	cp -r $(SITE_DIR) site-preview
+	cp tools/preview_server.py site-preview/serve-preview.py
+	cp tools/preview/LAES-MIG.txt site-preview/LAES-MIG.txt
+	$(BIN)/python -m zipfile -c site-preview.zip site-preview/
+
 # Build speed, page weight, scale and Lighthouse scores as a table of figures and budgets (README: Benchmark).
 # Builds in a temporary snapshot, never in SITE; takes about ten minutes.
 bench: $(VENV)/.test-deps
@@ -59,4 +83,4 @@ bench: $(VENV)/.test-deps
 	$(BIN)/python -m tools.bench
 
 clean:
-	rm -rf $(SITE_DIR) $(SITE_DIR).partial $(VENV) node_modules .pytest_cache
+	rm -rf $(SITE_DIR) $(SITE_DIR).partial site-preview site-preview.zip $(VENV) node_modules .pytest_cache

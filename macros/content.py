@@ -5,9 +5,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from . import invisible, published_ids
 from .problems import ContentError, Problem
 from .validation import collect_ids, load_schemas, validate
-from .yamlsource import load_yaml
+from .yamlsource import YamlSource, load_yaml
 
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
@@ -15,29 +16,63 @@ DOCS_DIR = "docs"
 
 
 def load_content(root: Path) -> MappingProxyType:
-    """All data by domain (`content["travel_types"]`), or ContentError listing every problem.
+    """All data by domain (`content["travel_types"]`), or ContentError listing every problem."""
+    return check_content(root)[0]
+
+
+def check_content(root: Path) -> tuple[MappingProxyType, list[Problem]]:
+    """The content and the notes worth telling (new ids to register), or ContentError listing every problem.
 
     The domains are the schemas in schema/: a schema without its data file is a problem,
     and so is a data file without a schema (it would never be checked).
     """
     schemas, registry = load_schemas(root / SCHEMA_DIR)
+    sources, problems = load_sources(root, schemas)
+    ids, found = collect_ids(sources)
+    problems += found
+    # A place the invisible checks explained gets no second, vaguer line from the schema ("should be a text").
+    explained = {(problem.file, problem.path) for problem in problems if problem.column}
+    problems += [problem for problem in validate(sources, schemas, registry, ids, root / DOCS_DIR)
+                 if (problem.file, problem.path) not in explained]
+    found, notes = published_ids.check(root, sources)
+    problems += found
+    if problems:
+        raise ContentError(problems)
+    return MappingProxyType({domain: _frozen(source.data) for domain, source in sources.items()}), notes
+
+
+def load_sources(root: Path, schemas: dict | None = None) -> tuple[dict[str, YamlSource], list[Problem]]:
+    """Every data file that parses, by domain, and the problems of reading them (not yet of their content)."""
+    schemas = schemas if schemas is not None else load_schemas(root / SCHEMA_DIR)[0]
     problems = []
     sources = {}
     for domain in schemas:
         name = f"{DATA_DIR}/{domain}.yml"
-        source, found = load_yaml(root / name, name)
+        source, found = _load(root / name, name)
         problems += found
         if source is not None:
             sources[domain] = source
     for stray in sorted((root / DATA_DIR).glob("*.yml")):
         if stray.stem not in schemas:
             problems.append(_stray(stray))
-    ids, found = collect_ids(sources)
-    problems += found
-    problems += validate(sources, schemas, registry, ids, root / DOCS_DIR)
-    if problems:
-        raise ContentError(problems)
-    return MappingProxyType({domain: _frozen(source.data) for domain, source in sources.items()})
+    return sources, problems
+
+
+def _load(path: Path, name: str) -> tuple[YamlSource | None, list[Problem]]:
+    """One data file and its problems, invisible trouble included.
+
+    When the file does not parse and holds an odd character or a typographic quote, that is most likely
+    why: the editor gets the character, with its column, instead of the parser's puzzled complaint.
+    """
+    source, problems = load_yaml(path, name)
+    if source is not None:
+        return source, problems + invisible.characters(name, source.text, source) + \
+            invisible.silent_changes(source, source.text)
+    if not problems or "not valid YAML" not in problems[0].message:
+        return None, problems  # missing or not UTF-8: nothing to look into
+    text = path.read_text(encoding="utf-8")
+    found = invisible.characters(name, text, None) or [invisible.curly_quotes(name, text, problems[0].line)]
+    return None, [problem for problem in found if problem] or problems
 
 
 def _stray(path: Path) -> Problem:

@@ -13,6 +13,7 @@ from .navigation import translated_nav
 from .page_history import PageHistory
 from .pages import PageTexts
 from .problems import ContentError
+from .published_ids import former_ids
 from .rendering import Renderer
 
 
@@ -24,7 +25,7 @@ def define_env(env) -> None:
         content = load_content(root)
     except ContentError as error:
         raise PluginError(f"the content has {len(error.problems)} problem(s):\n{error}") from None
-    renderer = Renderer(root / "templates", Path(env.conf["docs_dir"]), content, lang)
+    renderer = Renderer(root / "templates", Path(env.conf["docs_dir"]), content, lang, former_ids(root))
     env.variables["guide"] = PageTexts(content["site"], lang)
     # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.
     env.conf["extra"]["ui"] = renderer.env.globals["ui"]

@@ -6,15 +6,21 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in one data file, printed as `data/FILE.yml:LINE: path: message`."""
+    """One thing wrong in one data file, printed as `data/FILE.yml:LINE: path: message`.
+
+    Where the column is the point (an invisible character, a cut text), it is known and printed too:
+    `data/FILE.yml:LINE:COLUMN: path: message`, the form editors' tools turn into a link.
+    """
 
     file: str
     line: int
     path: str
     message: str
+    column: int = 0                # 0: not known, or not the point
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.path or '(the whole file)'}: {self.message}"
+        where = f"{self.line}:{self.column}" if self.column else f"{self.line}"
+        return f"{self.file}:{where}: {self.path or '(the whole file)'}: {self.message}"
 
 
 class ContentError(Exception):

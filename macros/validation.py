@@ -20,6 +20,7 @@ from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from . import link_safety
+from .invisible import visible
 from .problems import Problem, dotted
 from .yamlsource import YamlSource
 
@@ -106,9 +107,9 @@ def _validator_class(ids: dict[str, set[str]], site: link_safety.Site):
             return
         known = sorted(ids[domain])
         hint = difflib.get_close_matches(instance, known, n=1)
-        suggestion = f"did you mean '{hint[0]}'? " if hint else ""
-        yield ValidationError(f"there is no id '{instance}' in data/{domain}.yml; {suggestion}"
-                              f"the ids there are: {', '.join(known) or 'none'}")
+        suggestion = f"did you mean '{visible(hint[0])}'? " if hint else ""
+        yield ValidationError(f"there is no id '{visible(instance)}' in data/{domain}.yml; {suggestion}"
+                              f"the ids there are: {', '.join(map(visible, known)) or 'none'}")
 
     def check_no_html(validator, enabled, instance, schema):
         found = HTML_TAG.search(instance) if enabled and isinstance(instance, str) else None
@@ -130,6 +131,8 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
     """(path, message) for one schema error; an unknown key yields one line per key."""
     path = tuple(error.absolute_path)
     kind = error.validator
+    if kind == "not" or (kind == "enum" and "x-ref" in error.schema):
+        return  # VS Code's copy of a rule that x-no-html and x-ref state better (the tag; a suggestion)
     if kind == "required":
         key = _quoted_key(error.message)
         if key in LANGUAGE_NAMES:
@@ -153,7 +156,7 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
     elif kind == "type":
         yield path, f"should be {_expected(error.schema)}, but is {_type_name(error.instance)}{_type_hint(error)}"
     elif kind == "pattern" and path and path[-1] == "id":
-        yield path, f"'{error.instance}' is not a usable id: use lowercase letters a–z, digits and hyphens"
+        yield path, f"'{visible(error.instance)}' is not a usable id: use lowercase letters a–z, digits and hyphens"
     elif kind == "minItems":
         yield path, f"needs at least {error.validator_value} item(s), but has {len(error.instance)}"
     elif kind == "maxItems":

@@ -38,6 +38,8 @@ class YamlSource:
     name: str                      # as editors see it: data/roles.yml
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
+    text: str = ""                 # the file as written, for checks that look at characters
+    root: yaml.Node | None = None  # the parsed node tree: what each value looked like in the file
 
     def line_of(self, path) -> int:
         """The line of `path`, or of its nearest parent that has one (a missing key: its mapping)."""
@@ -63,7 +65,7 @@ def load_yaml(path: Path, name: str) -> tuple[YamlSource | None, list[Problem]]:
         data, root = _parse(text, FAST_LOADER)
     except yaml.YAMLError:
         return None, [_unparsable(name, text)]
-    source = YamlSource(name, data)
+    source = YamlSource(name, data, text=text, root=root)
     problems: list[Problem] = []
     if root is not None:
         _record(root, (), source, problems)

@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
+from .preview_server import SiteHandler  # quiet, and a real host's 404 pages (the English one under /en/)
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/lib/chromium/chromium")
 # Flags that keep Chromium from calling home on an offline machine (stack notes).
 CHROMIUM_ARGS = [
@@ -21,31 +23,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # the tests read the browser's network log instead
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        # Like a real host: an unknown path gets the site's own 404 page (the English one under /en/).
-        if code == 404:
-            root = Path(self.directory)
-            page = root / "en" / "404.html" if self.path.startswith("/en/") else root / "404.html"
-            if page.is_file():
-                body = page.read_bytes()
-                self.send_response(404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(body)
-                return
-        super().send_error(code, message, explain)
-
-
 @contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 at a free port; yields the base URL ('http://127.0.0.1:PORT')."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(SiteHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -62,6 +62,25 @@ def test_ticks_survive_a_reload_and_reset_clears_them(watched, lang):
     assert stored(page) == {}
 
 
+def test_a_tick_saved_under_a_renamed_items_former_id_moves_to_the_new_id(watched):
+    """As after a rename in published-ids.yml: the page names the item's former id (data-ip-was), and the tick
+    a visitor saved under it shows, moved to the new id's key."""
+    page = watched.page
+    first = role_items("praktikant", "advice")[0]["id"]
+    address = url(watched.base_url, "da", "praktikant")
+
+    def renamed(route):
+        body = route.fetch().text().replace(f'data-ip-item="{first}"', f'data-ip-item="{first}" data-ip-was="gl-id"')
+        route.fulfill(body=body, content_type="text/html; charset=utf-8")
+
+    page.goto(address)
+    page.evaluate(f"() => localStorage.setItem('{PREFIX}gl-id', '1')")
+    page.route(address, renamed)
+    page.reload()
+    assert page.locator(f"#tjek-{first}").is_checked()
+    assert stored(page) == {PREFIX + first: "1"}
+
+
 def test_reset_keeps_the_ticks_when_the_visitor_says_no(watched):
     page = watched.page
     page.goto(url(watched.base_url, "da", "praktikvaert"))

@@ -34,8 +34,13 @@ def search(page, query: str, lang: str) -> list[str]:
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
     # Read the list in one go: Material redraws it as each keystroke's answer arrives, and a result
-    # counted a moment ago may be gone when asked for one by one.
-    return results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    # counted a moment ago may be gone when asked for one by one. The answer to "h" can also still be on
+    # screen after "host" was typed: read again until the list stops changing.
+    hrefs, previous = None, []
+    while hrefs != previous:
+        previous, hrefs = hrefs, results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+        page.wait_for_timeout(250)
+    return hrefs
 
 
 def off_origin(urls: list[str], base_url: str) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+import yaml
 from jsonschema import Draft202012Validator
 
 from tests.conftest import ROOT
@@ -102,5 +103,66 @@ def test_every_data_file_names_its_schema_for_the_editor(domain):
 def test_vs_code_maps_every_schema_to_its_data_file_and_recommends_the_yaml_extension():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.schemas"] == {f"./schema/{domain}.schema.json": f"data/{domain}.yml" for domain in DOMAINS}
+    # YAML 1.1, as the build's PyYAML reads it: `en: No` is then false in VS Code too, and gets a squiggle.
+    assert settings["yaml.yamlVersion"] == "1.1"
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+# What VS Code's YAML extension (yaml-language-server) shows while typing: it knows standard JSON Schema plus
+# `errorMessage` and `patternErrorMessage`, but not our x-ref and x-no-html, which only `make check` applies.
+
+def keyword_values(schema: Any, keyword: str) -> Iterator[tuple[dict, Any]]:
+    """(the schema object, its value) for every use of `keyword` anywhere in a schema."""
+    if isinstance(schema, dict):
+        if keyword in schema:
+            yield schema, schema[keyword]
+        for value in schema.values():
+            yield from keyword_values(value, keyword)
+    elif isinstance(schema, list):
+        for item in schema:
+            yield from keyword_values(item, keyword)
+
+
+def top_level_ids(domain: str) -> list[str]:
+    """The ids an x-ref to `domain` may name: those of the items of its top-level lists (see collect_ids)."""
+    data = yaml.safe_load((ROOT / "data" / f"{domain}.yml").read_text(encoding="utf-8"))
+    return sorted(item["id"] for value in data.values() if isinstance(value, list)
+                  for item in value if isinstance(item, dict) and "id" in item)
+
+
+def refs_out_of_sync(schema: dict) -> list[str]:
+    return [f"x-ref {domain}: enum {node.get('enum')} but data/{domain}.yml has {top_level_ids(domain)}"
+            for node, domain in keyword_values(schema, "x-ref") if sorted(node.get("enum", [])) != top_level_ids(domain)]
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=[p.name for p in SCHEMAS])
+def test_every_reference_lists_the_ids_it_may_name_for_vs_code(path):
+    """A mistyped role gets a squiggle in VS Code too: each x-ref carries an enum of the data's current ids."""
+    assert refs_out_of_sync(load(path)) == []
+
+
+def test_the_sync_check_notices_a_new_role():
+    schema = {"properties": {"role": {"x-ref": "roles", "enum": top_level_ids("roles")[:-1]}}}
+    assert len(refs_out_of_sync(schema)) == 1
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=[p.name for p in SCHEMAS])
+def test_every_message_for_the_editor_is_in_danish_and_english(path):
+    schema = load(path)
+    messages = [value for keyword in ("errorMessage", "patternErrorMessage")
+                for _, value in keyword_values(schema, keyword)]
+    assert all(BILINGUAL.fullmatch(message) for message in messages)
+    refused = [node for _, node in keyword_values(schema, "not")]  # a pattern that must NOT match needs none
+    unexplained = [node["pattern"] for node, _ in keyword_values(schema, "pattern")
+                   if node not in refused and "patternErrorMessage" not in node]
+    assert unexplained == []
+
+
+def test_standard_json_schema_alone_refuses_html_and_empty_texts_as_vs_code_does():
+    """Without our x-no-html (VS Code does not know it), the `not` pattern still refuses HTML."""
+    common = load(SCHEMA_DIR / "_common.schema.json")
+    text = Draft202012Validator({**common["$defs"]["language_text"], "$defs": common["$defs"]})
+    assert text.is_valid("Læs **mere** og [her](https://example.org/).")
+    for bad in ("Linje<br>linje", "<b>fed</b>", "  ", 2024, False):
+        assert not text.is_valid(bad), bad

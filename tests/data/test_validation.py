@@ -86,6 +86,39 @@ CASES = {
     "raw-html.roles.yml": [
         "data/roles.yml:8: roles[0].summary.da: raw HTML (<script>) is not allowed in texts; use Markdown "
         "instead (**bold**, *italics*, [link text](https://…))"],
+    # Invisible trouble: each named with line and column, the character in words, and what to do.
+    "nbsp-after-key.roles.yml": [
+        "data/roles.yml:4:10: (the whole file): U+00A0 non-breaking space: it looks like a space, but YAML and "
+        "the site's search do not read it as one; delete it and type an ordinary space"],
+    "nbsp-in-text.roles.yml": [
+        "data/roles.yml:8:16: roles[0].summary.da: U+00A0 non-breaking space: it looks like a space, but YAML and "
+        "the site's search do not read it as one; delete it and type an ordinary space"],
+    "zero-width-text.roles.yml": [
+        "data/roles.yml:9:13: roles[0].summary.en: U+200B zero-width space: an invisible character, usually "
+        "pasted in from Word, a PDF or a web page; delete it (retype the text around this column)"],
+    "zero-width-id.roles.yml": [
+        "data/roles.yml:2:19: roles[0].id: U+200B zero-width space: an invisible character, usually "
+        "pasted in from Word, a PDF or a web page; delete it (retype the text around this column)"],
+    "bom-inside.roles.yml": [
+        "data/roles.yml:11:1: (the whole file): U+FEFF byte order mark (BOM): a byte order mark inside the file, "
+        "usually left by pasting one file into another; it is invisible: delete the character at this column "
+        "(or retype the line)"],
+    "curly-quotes.roles.yml": [
+        "data/roles.yml:8:11: (the whole file): this is not valid YAML: the text starts with U+201C left double "
+        "quotation mark (\u201c), a typographic quote that YAML does not read as a quote; put the whole text in "
+        "straight double quotes (\"…\"), typographic quotes inside them are fine"],
+    "hash-cuts-text.roles.yml": [
+        "data/roles.yml:9:17: roles[0].summary.en: the text stops before ' #': YAML reads ' #' and everything "
+        "after it as a comment, so '#1 host' is not part of the text; put the whole text in double quotes"],
+    "boolean-text.roles.yml": [
+        "data/roles.yml:5:11: roles[0].name.en: YAML reads No as true or false (yes/no, true/false or on/off "
+        "without quotes), not as a text; put it in double quotes: \"No\""],
+    "number-text.roles.yml": [
+        "data/roles.yml:5:11: roles[0].name.en: YAML reads 2024 as a number, not as a text; put it in double "
+        "quotes: \"2024\""],
+    "inverted-range.travel_types.yml": [
+        "data/travel_types.yml:90:11: types[2].days: the range [5, 4] runs backwards (from 5 to 4); write the "
+        "smaller number first: [4, 5]"],
 }
 
 
@@ -146,6 +179,30 @@ def test_inline_markdown_is_allowed_in_texts(project_copy):
 def test_any_raw_html_tag_is_refused(project_copy, html):
     problems = edited(project_copy, "data/travel_types.yml", "da: Turist\n", f'da: "Turist {html}"\n')
     assert len(problems) == 1 and "raw HTML (<" in problems[0] and "is not allowed in texts" in problems[0]
+
+
+def test_an_id_with_an_invisible_character_is_shown_with_the_character_named(project_copy):
+    """Where another file refers to it, the id is written out: the difference must be visible."""
+    shutil.copy(FIXTURES / "zero-width-id.roles.yml", project_copy / "data" / "roles.yml")
+    with pytest.raises(ContentError) as raised:
+        load_content(project_copy)
+    references = [p.message for p in raised.value.problems if "there is no id" in p.message]
+    assert references and all("'praktikant[U+200B zero-width space]'" in m for m in references)
+
+
+def test_a_bom_at_the_very_start_is_fine(project_copy):
+    path = project_copy / "data" / "roles.yml"
+    path.write_text("\ufeff" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_content(project_copy)["roles"]
+
+
+def test_quoted_texts_keep_what_yaml_would_otherwise_change(project_copy):
+    """The advice each message gives works: in double quotes, No, 2024 and ' #' stay text."""
+    path = project_copy / "data" / "roles.yml"
+    text = path.read_text(encoding="utf-8")
+    first_en = next(line for line in text.splitlines() if line.startswith("      en: "))
+    path.write_text(text.replace(first_en, '      en: "No #1 2024"', 1), encoding="utf-8")
+    assert load_content(project_copy)["roles"]["roles"][0]["name"]["en"] == "No #1 2024"
 
 
 def test_make_check_exits_nonzero_with_one_line_per_problem(project_copy):

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from macros.rendering import Renderer
+from tests.conftest import ROOT
 from tests.render.conftest import other
 
 ROLES = ("praktikant", "praktikvaert", "afgivende-arbejdsplads")
@@ -82,3 +83,12 @@ def test_the_worksheet_has_a_tick_and_notes_for_each_spreading_phase(renderer: R
         assert html.count(f'data-ip-item="{phase["id"]}"') == 1
         assert f"{phase['number']}. {phase['name'][lang]}" in html
     assert html.count(f'<p class="ip-worksheet__notes">{renderer.env.globals["ui"]["checklist_notes"]}</p>') == 6
+
+
+def test_a_renamed_item_names_its_former_ids_for_the_script_that_moves_saved_ticks(content):
+    """published-ids.yml's renames reach the tick box; an item never renamed carries nothing extra."""
+    item_id = role_items(content, "praktikant", "advice")[0]["id"]
+    renderer = Renderer(ROOT / "templates", ROOT / "docs", content, "da", {item_id: ["gammelt-id", "aeldre-id"]})
+    html = renderer.render("checklist", "tjeklister/praktikant.md", {"role": "praktikant"})
+    assert f'data-ip-item="{item_id}" data-ip-was="gammelt-id aeldre-id">' in html
+    assert html.count("data-ip-was=") == 1

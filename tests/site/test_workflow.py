@@ -5,6 +5,7 @@ only a site that passed; pre-commit must run `make check`.
 """
 from __future__ import annotations
 
+import json
 import re
 import shlex
 
@@ -73,6 +74,17 @@ def test_make_test_builds_the_site_it_tests(workflow):
     assert "make test" in run_lines(workflow, "test")
 
 
+def test_make_check_runs_first_in_a_job_of_its_own_before_anything_is_installed(workflow):
+    """A mistake in data/ is reported in seconds: the check job installs nothing (the runner's Python will
+    do), and the slow job with Chromium waits for it."""
+    check = workflow["jobs"]["check"]
+    assert "container" not in check
+    assert run_lines(workflow, "check") == ["make check"]
+    assert not [line for line in run_lines(workflow, "check") if "apt-get" in line or "pip" in line]
+    needs = workflow["jobs"]["test"]["needs"]
+    assert needs == "check" or "check" in needs
+
+
 def test_make_test_makes_the_booklets_pdf_from_the_site_it_built_before_testing():
     """So the uploaded site holds the PDFs its booklet pages link to, and the PDF tests have them to read."""
     assert "build" in make_prerequisites("pdf")
@@ -80,11 +92,19 @@ def test_make_test_makes_the_booklets_pdf_from_the_site_it_built_before_testing(
     assert "pdf" in test and test.index("build") < test.index("pdf")
 
 
-def test_a_pull_request_uploads_the_built_site_for_preview(workflow):
-    uploads = [s for s in steps(workflow, "test") if s.get("uses", "").startswith("actions/upload-artifact@")]
+def test_a_pull_request_uploads_a_preview_that_serves_itself(workflow):
+    """The preview is the site `make test` built and tested (PDFs included), packaged without a rebuild."""
+    assert make_prerequisites("preview-zip") == []
+    test_steps = steps(workflow, "test")
+    uploads = [s for s in test_steps if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert len(uploads) == 1
     assert uploads[0]["if"] == "github.event_name == 'pull_request'"
-    assert uploads[0]["with"]["path"].rstrip("/") == "site"
+    assert uploads[0]["with"]["path"].rstrip("/") == "site-preview"
+    packaging = [s for s in test_steps if s.get("run") == "make preview-zip"]
+    assert packaging and test_steps.index(packaging[0]) < test_steps.index(uploads[0])
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\npreview-zip:", 1)[1].split("\n\n", 1)[0]
+    assert "site-preview/serve-preview.py" in recipe and "LAES-MIG.txt" in recipe
 
 
 def test_a_push_to_main_uploads_the_tested_site_to_pages_and_deploys_it(workflow):
@@ -134,3 +154,17 @@ def test_the_pull_request_template_holds_the_editors_checklist():
     assert any("`da:`" in b and "`en:`" in b for b in boxes)
     assert any("make check" in b for b in boxes)
     assert any("make serve" in b for b in boxes)
+
+
+def test_the_dev_container_installs_the_site_and_forwards_make_serves_port():
+    """Codespaces and "Reopen in Container" read JSON with comments; the rest must agree with the project."""
+    text = (ROOT / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8")
+    config = json.loads("\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")))
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    target = config["postCreateCommand"].removeprefix("make ")
+    assert re.search(rf"^{re.escape(target)}:", makefile, re.MULTILINE)
+    assert re.match(r"mcr\.microsoft\.com/devcontainers/python:\d+-3\.(1[1-9])-", config["image"])
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))["recommendations"]
+    assert config["customizations"]["vscode"]["extensions"] == extensions
+    assert config["forwardPorts"] == [8000]
+    assert 'default=int(os.environ.get("PORT", "8000"))' in (ROOT / "tools" / "serve.py").read_text(encoding="utf-8")

@@ -23,10 +23,12 @@ from tests.site.conftest import parse
 COPIED = ("data", "schema", "docs", "templates", "overrides", "macros")
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 
-NEW_ADVICE = {"id": "foer-praktikant-test-madpakke",
+# Ids of the test's own, never the guides' examples (`foer-praktikant-madpakke`, `pendler`): an editor following
+# REDIGERING.md must never collide with this test.
+NEW_ADVICE = {"id": "test-yaml-only-raad",
               "text": {"da": "Aftal med værten, hvor du spiser frokost den første dag.",
                        "en": "Agree with your host where you will have lunch on the first day."}}
-NEW_TYPE = {"id": "pendler",
+NEW_TYPE = {"id": "test-yaml-only-rejsetype",
             "name": {"da": "Pendler", "en": "Commuter"},
             "travel_as": {"da": "som pendler", "en": "as a commuter"},
             "tagline": {"da": "Hvis du vil prøve en ny arbejdsplads én dag om ugen",

@@ -1,7 +1,7 @@
-"""The editor's loop: save a YAML file under `mkdocs serve`, wait until the page shows the change.
+"""The editor's loop: save a YAML file under `make serve`, wait until the page shows the change.
 
-Runs `mkdocs serve` as `make serve` does (same config and flags) but on a free port, in the snapshot,
-so it never meets a preview someone else has open. Each edit changes the front page's Danish title in
+Runs tools/serve.py as `make serve` does (both languages, rebuilt on save) but on a free port, in the
+snapshot, so it never meets a preview someone else has open. Each edit changes the front page's Danish title in
 data/site.yml; the time runs from the write until the served page carries the new title.
 """
 from __future__ import annotations
@@ -31,8 +31,8 @@ def editor_loop(root: Path) -> list[float]:
     # Written in our own format once before serving, so later saves change only the title.
     _save(site_yml, data)
     port = _free_port()
-    server = subprocess.Popen([str(root / ".venv" / "bin" / "mkdocs"), "serve", "--strict", "-f", "mkdocs.yml",
-                               "-a", f"127.0.0.1:{port}"], cwd=root, env=ENV,
+    server = subprocess.Popen([str(root / ".venv" / "bin" / "python"), "-m", "tools.serve", "--root", str(root),
+                               "--port", str(port)], cwd=root, env=ENV,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
     try:

@@ -32,7 +32,20 @@
     } catch (error) { /* full: keep the tick on screen */ }
   };
 
+  // A renamed item (published-ids.yml, renamed:) names its former ids: a tick saved under one moves to the
+  // new id once, and the old key goes, so a visitor's ticks survive the rename.
+  const migrate = (box) => {
+    if (!store || !box.dataset.ipWas) return;
+    try {
+      for (const old of box.dataset.ipWas.split(" ")) {
+        if (store.getItem(PREFIX + old) === "1") store.setItem(key(box), "1");
+        store.removeItem(PREFIX + old);
+      }
+    } catch (error) { /* full: the old tick stays where it was */ }
+  };
+
   for (const box of boxes) {
+    migrate(box);
     if (store && store.getItem(key(box)) === "1") box.checked = true;
     box.addEventListener("change", () => {
       save(box);
