@@ -12,7 +12,7 @@ export SITE_DIR := $(abspath $(SITE))
 # Material prints an end-of-life banner on every build; it says nothing we act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve check ids build pdf test fidelity preview-zip bench clean
+.PHONY: setup serve check ids glossary build pdf test fidelity preview-zip bench clean
 
 # Set-up: a venv with the pinned packages. The stamp files make it run only when a pin changes.
 $(VENV)/.site-deps: requirements.txt
@@ -42,6 +42,10 @@ check: $(VENV)/.site-deps
 # Add the new ids in data/ to published-ids.yml (make check lists them; it refuses while a published id is lost).
 ids: $(VENV)/.site-deps
 	$(BIN)/python -m macros.check --add-new-ids
+
+# The glossary (data/glossary.yml) as a table in REDIGERING.md and CONTRIBUTING.md, after a change to it.
+glossary: $(VENV)/.site-deps
+	$(BIN)/python -m tools.glossary
 
 # Both languages into SITE.partial/, then swapped into SITE/: a failed build leaves the last good site/ alone.
 # Danish first: a build empties its own site_dir, and the English one lives inside it.

@@ -15,6 +15,7 @@ from .pages import PageTexts
 from .problems import ContentError
 from .published_ids import former_ids
 from .rendering import Renderer
+from .search_keywords import SearchKeywords
 
 
 def define_env(env) -> None:
@@ -39,6 +40,7 @@ def define_env(env) -> None:
         raise PluginError(str(error)) from None
     env.conf["extra"]["twin"]["site_url"] = twin_site_url(env.conf)  # for the sitemap's hreflang pairs
     env.variables["page_history"] = PageHistory(root, env.conf["extra"]["repository"], lang)
+    env.variables["search_keywords"] = SearchKeywords(content["search"], lang)
     # overrides/partials/content-security-policy.html calls this with the theme's inline scripts.
     env.conf["extra"]["content_security_policy"] = functools.partial(
         content_security.policy, preview=content_security.is_preview(env.conf["site_url"]))
@@ -50,6 +52,7 @@ def define_env(env) -> None:
 
 
 def on_pre_page_macros(env) -> None:
-    """Before a page renders: its title and description, which live in data/site.yml, and its history."""
+    """Before a page renders: its title and description (data/site.yml), search keywords and history."""
     env.variables["guide"].apply(env.page)
+    env.variables["search_keywords"].apply(env.page)
     env.page.meta["history"] = env.variables["page_history"].for_sources(env.page.meta["sources"])

@@ -1,11 +1,12 @@
 """Check the data against schema/ and against itself (ids, references, raw HTML).
 
-Each schema/NAME.schema.json describes data/NAME.yml. Three keywords of our own extend JSON Schema:
+Each schema/NAME.schema.json describes data/NAME.yml. Four keywords of our own extend JSON Schema:
 - `x-ref: NAME`: the value is the `id` of an item in data/NAME.yml;
 - `x-no-html: true`: the text may use inline Markdown but no raw HTML, so a pasted <script> never
   reaches a page;
 - `x-safe-links: true`: the text's links and images pass macros/link_safety.py (no javascript:, no remote
-  image, no link to a page that does not exist).
+  image, no link to a page that does not exist);
+- `x-page: true`: the value names a page, a key of `pages` in data/site.yml (`tjeklister/praktikant`).
 Editors' tools ignore keywords they do not know, so the schemas stay valid for VS Code.
 """
 from __future__ import annotations
@@ -82,7 +83,7 @@ def validate(sources: dict[str, YamlSource], schemas: dict[str, dict], registry:
              ids: dict[str, set[str]], docs_dir: Path) -> list[Problem]:
     """Every schema error in every file, each turned into a line an editor can act on."""
     every_id = frozenset(value for source in sources.values() for _, value in _walk_ids(source.data, ()))
-    validator_class = _validator_class(ids, link_safety.Site(docs_dir, every_id))
+    validator_class = _validator_class(ids, link_safety.Site(docs_dir, every_id), _page_keys(sources))
     return [problem for domain, source in sources.items()
             for problem in _validate_file(source, validator_class(schemas[domain], registry=registry))]
 
@@ -100,7 +101,14 @@ def _validate_file(source: YamlSource, validator) -> list[Problem]:
     return problems
 
 
-def _validator_class(ids: dict[str, set[str]], site: link_safety.Site):
+def _page_keys(sources: dict[str, YamlSource]) -> set[str] | None:
+    """The pages data/site.yml names; None when it did not load (its own problem says why)."""
+    site = sources.get("site")
+    pages = site.data.get("pages") if site and isinstance(site.data, dict) else None
+    return set(pages) if isinstance(pages, dict) else None
+
+
+def _validator_class(ids: dict[str, set[str]], site: link_safety.Site, pages: set[str] | None):
     def check_ref(validator, domain, instance, schema):
         # A file that did not load has its own problem already; every reference into it would only add noise.
         if domain not in ids or not isinstance(instance, str) or instance in ids[domain]:
@@ -123,8 +131,16 @@ def _validator_class(ids: dict[str, set[str]], site: link_safety.Site):
             for message in link_safety.problems(instance, site):
                 yield ValidationError(message)
 
+    def check_page(validator, enabled, instance, schema):
+        if not enabled or pages is None or not isinstance(instance, str) or instance in pages:
+            return
+        hint = difflib.get_close_matches(instance, sorted(pages), n=1)
+        suggestion = f"did you mean '{hint[0]}'? " if hint else ""
+        yield ValidationError(f"there is no page '{instance}' under pages in data/site.yml; {suggestion}"
+                              "a page is its path in docs/ without .md, e.g. 'rejsetyper' or 'tjeklister/index'")
+
     return validators.extend(Draft202012Validator, {"x-ref": check_ref, "x-no-html": check_no_html,
-                                                    "x-safe-links": check_links})
+                                                    "x-safe-links": check_links, "x-page": check_page})
 
 
 def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
@@ -153,6 +169,9 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
         # `en:` with nothing after it is null to YAML, `en: ""` an empty string: to the editor both are empty.
         language = LANGUAGE_NAMES[path[-1]]
         yield path, f"the {language} text ({path[-1]}) is empty; write the {language} text after '{path[-1]}:'"
+    elif kind == "x-page":
+        # Checked as a key (propertyNames): the problem is on the key's own line.
+        yield path + (error.instance,), error.message
     elif kind == "type":
         yield path, f"should be {_expected(error.schema)}, but is {_type_name(error.instance)}{_type_hint(error)}"
     elif kind == "pattern" and path and path[-1] == "id":

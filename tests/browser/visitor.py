@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from tests.conftest import LANGS, page_paths
+from tests.conftest import LANGS, ROOT, page_paths
 
 # What Material's search shows until its index has loaded; typing before then finds nothing.
 SEARCH_LOADING = {"da": "Start søgning", "en": "Initializing search"}
@@ -22,13 +22,7 @@ def all_pages() -> list[tuple[str, str]]:
 
 def search(page, query: str, lang: str) -> list[str]:
     """Type a query key by key, as a visitor does (Material searches on keyup); the results' hrefs."""
-    page.wait_for_function(
-        "loading => document.querySelector('.md-search-result__meta').textContent.trim() !== loading",
-        arg=SEARCH_LOADING[lang])
-    opener = page.locator("label.md-header__button[for=__search]")
-    if opener.is_visible():  # on a phone the search box hides behind this button
-        opener.click()
-    box = page.locator("input.md-search__input")
+    box = search_box(page, lang)
     box.click()
     box.press_sequentially(query)
     results = page.locator(".md-search-result__item > a")
@@ -41,6 +35,67 @@ def search(page, query: str, lang: str) -> list[str]:
         previous, hrefs = hrefs, results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
         page.wait_for_timeout(250)
     return hrefs
+
+
+def search_box(page, lang: str):
+    """The search box, once Material's index has loaded (typing earlier finds nothing)."""
+    page.wait_for_function(
+        "loading => document.querySelector('.md-search-result__meta').textContent.trim() !== loading",
+        arg=SEARCH_LOADING[lang])
+    opener = page.locator("label.md-header__button[for=__search]")
+    if opener.is_visible():  # on a phone the search box hides behind this button
+        opener.click()
+    return page.locator("input.md-search__input")
+
+
+# Counts the queries the page sends to Material's search worker and the answers it gets back (message
+# types 2 and 3), so a test knows when the results on screen answer the last key typed. Test-only: Playwright
+# injects it before the page's own scripts (watch_search).
+_COUNT_SEARCH_MESSAGES = """
+(() => {
+  const Native = window.Worker;
+  const counts = window.__searchMessages = {asked: 0, answered: 0};
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => { if (event.data && event.data.type === 3) counts.answered++; });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) counts.asked++;
+      super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+_RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(item => ({
+    href: item.querySelector(':scope > a').href,
+    sections: [...item.querySelectorAll(':scope > a ~ a, details a')].map(a => ({
+        href: a.href, title: a.querySelector('h2').textContent.trim()}))}))"""
+
+
+def watch_search(page) -> None:
+    """Before the page loads: let retype() tell when Material's search has answered every key."""
+    page.add_init_script(_COUNT_SEARCH_MESSAGES)
+
+
+def retype(page, box, query: str) -> list[dict]:
+    """Empty the box and type a new query key by key; the results once the last key has its answer.
+
+    Each result is a page: {"href": its link, "sections": [{"href", "title"}] shown below it}, best first.
+    The page must have been opened after watch_search(page).
+    """
+    box.click()
+    box.press("Control+A")
+    box.press("Backspace")
+    box.press_sequentially(query)
+    page.wait_for_function("() => { const c = window.__searchMessages; return c.asked === c.answered; }")
+    return page.evaluate(_RESULTS)
+
+
+def page_key(href: str, lang: str) -> str:
+    """A result's page as its source path without .md: '/en/tjeklister/' -> 'tjeklister/index'."""
+    path = urlsplit(href).path.removeprefix("/en/" if lang == "en" else "/").strip("/")
+    return path if (ROOT / "docs" / f"{path}.md").is_file() else f"{path}/index".lstrip("/")
 
 
 def off_origin(urls: list[str], base_url: str) -> list[str]:

@@ -213,3 +213,13 @@ def test_make_check_exits_nonzero_with_one_line_per_problem(project_copy):
     lines = result.stderr.splitlines()
     assert CASES["missing-en.roles.yml"][0] in lines
     assert lines[-1] == f"{len(lines) - 1} problem(s) in the content: fix each line above, then run make check again."
+
+
+def test_search_keywords_for_a_page_that_does_not_exist_are_refused(project_copy):
+    """A misspelt page key in data/search.yml would leave that page's keywords out of search without a word."""
+    key = next(iter(load_content(project_copy)["search"]["keywords"]))
+    lines = (project_copy / "data" / "search.yml").read_text(encoding="utf-8").splitlines()
+    line = lines.index(f"  {key}:") + 1
+    assert edited(project_copy, "data/search.yml", f"  {key}:\n", f"  {key}x:\n") == [
+        f"data/search.yml:{line}: keywords.{key}x: there is no page '{key}x' under pages in data/site.yml; "
+        f"did you mean '{key}'? a page is its path in docs/ without .md, e.g. 'rejsetyper' or 'tjeklister/index'"]

@@ -3,6 +3,7 @@ a title and description of its own, a canonical URL, link previews, one h1, the 
 accessibility statement and privacy links, "Last updated" and "Suggest a change", a real 404."""
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from collections import Counter
@@ -23,10 +24,12 @@ STATEMENT = CONFIG["extra"]["accessibility_statement"]
 SITE_URL = CONFIG["site_url"]
 SITE_DATA = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))
 PUBLISHER = SITE_DATA["publisher"]
-LABELS = {
-    "da": {"statement": "Tilgængelighedserklæring", "privacy": "Privatliv", "updated": "Sidst opdateret"},
-    "en": {"statement": "Accessibility statement", "privacy": "Privacy", "updated": "Last updated"},
-}
+# The frame's labels as the data has them (data/site.yml, ui), escaped for a pattern: an editor may reword them.
+_UI = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))["ui"]
+LABELS = {lang: {key: re.escape(html.escape(_UI[name][lang], quote=False))
+                 for key, name in [("statement", "accessibility_statement"), ("privacy", "privacy"),
+                                   ("updated", "last_updated"), ("change", "suggest_change")]}
+          for lang in LANGS}
 
 
 def html_of(lang: str, path: str) -> Path:
@@ -121,7 +124,7 @@ def test_every_page_says_when_it_was_updated_and_where_to_suggest_a_change(site,
         day = date.fromisoformat(updated.group(1))
         assert date(2024, 1, 1) <= day <= date.today(), path
         assert updated.group(2) == format_date(day, lang)
-        change = re.search(r'<a href="([^"]+)"[^>]*>' + re.escape(SITE_DATA["ui"]["suggest_change"][lang]) + "</a>", text)
+        change = re.search(r'<a href="([^"]+)"[^>]*>' + LABELS[lang]["change"] + "</a>", text)
         first_source = sources[page_key(path)]["sources"][0]
         assert change and change.group(1) == f"{REPOSITORY}/edit/main/data/{first_source}.yml", path
         assert (ROOT / "data" / f"{first_source}.yml").is_file(), f"{path}: data/{first_source}.yml"

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from . import build_timing, editor_loop, lighthouse, overhead, page_weight, profile, scale
+from .search_quality import search_quality
 from .tables import Budget, budgets, table
 from .workspace import CommandFailed, make, measure, snapshot, temp_dir
 
@@ -32,6 +33,9 @@ def main() -> int:
         found += overhead_section(root, work)
         found += scale_section(root, work)
         found += weight_section(site)
+        searched, search_budgets = search_quality(site)
+        say(searched)
+        found += search_budgets
         found += lighthouse_section(site)
         editor_section(root)
         say(budgets(found))
