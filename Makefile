@@ -22,9 +22,11 @@ $(VENV)/.site-deps: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# npm ci runs no install script and downloads nothing: pa11y drives Debian's Chromium (never puppeteer's
+# own), and the Nu Html Checker runs on the system's java (never the runtime vnu-jar would fetch).
 $(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt package.json package-lock.json
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
-	npm ci --silent --no-audit --no-fund
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --silent --no-audit --no-fund
 	touch $@
 
 # What `make serve`, `make check` and `make build` need, installed once (the dev container runs it on creation).

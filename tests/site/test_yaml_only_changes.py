@@ -20,7 +20,7 @@ import yaml
 from tests.conftest import ROOT
 from tests.site.conftest import parse
 
-COPIED = ("data", "schema", "docs", "templates", "overrides", "macros")
+COPIED = ("data", "schema", "docs", "templates", "overrides", "macros", "hooks")
 MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 
 # Ids of the test's own, never the guides' examples (`foer-praktikant-madpakke`, `pendler`): an editor following

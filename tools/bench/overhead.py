@@ -46,10 +46,28 @@ def on_post_build(config):
 class Overhead:
     ours: Run
     plain: Run
+    pages: int          # HTML pages the build wrote
 
     @property
     def ratio(self) -> float:
+        """By CPU time: on a shared machine wall time also measures the neighbours (both are shown)."""
+        return self.ours.cpu / self.plain.cpu
+
+    @property
+    def wall_ratio(self) -> float:
         return self.ours.wall / self.plain.wall
+
+    @property
+    def extra(self) -> float:
+        """CPU seconds our build takes beyond the plain one."""
+        return self.ours.cpu - self.plain.cpu
+
+
+def fixed_and_per_page(small: Overhead, large: Overhead) -> tuple[float, float]:
+    """Our extra time split into a fixed cost per build (s) and a cost per page (s), from two sizes:
+    extra = fixed + per_page × pages, a straight line through the two measurements."""
+    per_page = (large.extra - small.extra) / (large.pages - small.pages)
+    return small.extra - per_page * small.pages, per_page
 
 
 def overhead(root: Path, out: Path, runs: int) -> dict[str, Overhead]:
@@ -68,7 +86,8 @@ def overhead(root: Path, out: Path, runs: int) -> dict[str, Overhead]:
         plain = write_config(root / f"bench-plain.{lang}.yml", _plain_config(root / config_name, capture))
         runs_of = interleaved_medians({"ours": mkdocs_build(root, config_name, out / f"ours-{lang}"),
                                        "plain": mkdocs_build(root, plain.name, out / f"plain-{lang}")}, root, runs)
-        results[lang] = Overhead(runs_of["ours"], runs_of["plain"])
+        pages = sum(1 for _ in (out / f"ours-{lang}").rglob("*.html"))
+        results[lang] = Overhead(runs_of["ours"], runs_of["plain"], pages)
     return results
 
 

@@ -1,32 +1,31 @@
-"""What a visitor downloads: each built page, first view and repeat view, gzip-compressed.
+"""What a visitor downloads: each built page, first view and repeat view, as the server sends it.
 
-Chromium (Playwright, Debian's binary) opens each page from a local server and we record every
-request it makes until the network is idle. Sizes are of the files as built, compressed by us with
-gzip level 6 (what a typical web server sends); images and fonts are already compressed and count
-as they are. The search machinery (worker, lunr language files, the index) is counted apart: the
+Chromium (Playwright, Debian's binary) opens each page from tools/server.py, which compresses text
+with gzip as GitHub Pages does, and we add up the bytes of every response until the network is
+idle (the Content-Length the server sent: gzip for HTML, CSS, JS, JSON and SVG; images and fonts as
+they are). The search machinery (worker, lunr language files, the index) is counted apart: the
 browser fetches it in the background after the page is shown, and it is the same file for every page.
 """
 from __future__ import annotations
 
-import gzip
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
 from tools.browser import launch, serve
+from tools.server import gzip_body
 
-BINARY = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".woff", ".woff2"}
 SEARCH_PARTS = ("/search/search_index.json", "/workers/search", "/lunr/")
 
 
 @dataclass
 class PageWeight:
     path: str                       # URL path: /tjeklister/praktikant/
-    html_bytes: int
-    html_gzip: int
-    first_view_gzip: int            # the page: HTML, CSS, JS, fonts, images
+    html_bytes: int                 # the HTML file as built
+    html_gzip: int                  # the HTML as sent: the repeat view
+    first_view_gzip: int            # the page as sent: HTML, CSS, JS, fonts, images
     search_gzip: int                # fetched in the background for search
     files: list[str] = field(default_factory=list)
 
@@ -45,46 +44,34 @@ def page_weights(site: Path) -> tuple[list[PageWeight], list[SearchIndex]]:
         browser = launch(playwright)
         for path in pages:
             context = browser.new_context()      # empty cache: a first view
-            requested: list[str] = []
-            context.on("request", lambda request: requested.append(request.url))
+            sent: dict[str, int] = {}            # URL -> bytes sent; each URL once, as the browser caches
+            context.on("response", lambda response: sent.setdefault(response.url, _sent_bytes(response)))
             context.new_page().goto(base + path, wait_until="networkidle")
             context.close()
-            weights.append(_weigh(site, path, requested))
+            weights.append(_weigh(site, base, path, sent))
         browser.close()
-    indexes = [SearchIndex("/" + index.relative_to(site).as_posix(), index.stat().st_size, gzipped(index))
+    indexes = [SearchIndex("/" + index.relative_to(site).as_posix(), index.stat().st_size, len(gzip_body(index)))
                for index in sorted(site.rglob("search_index.json"))]
     return weights, indexes
 
 
-def _weigh(site: Path, path: str, requested: list[str]) -> PageWeight:
-    html = _file(site, path)
+def _sent_bytes(response) -> int:
+    return int(response.headers.get("content-length") or len(response.body()))
+
+
+def _weigh(site: Path, base: str, path: str, sent: dict[str, int]) -> PageWeight:
     page_total = search_total = 0
     files = []
-    for url in dict.fromkeys(requested):             # each URL once: the browser caches within a view
-        file = _file(site, urlsplit(url).path)
-        if file is None:
-            continue
-        size = gzipped(file)
+    for url, size in sent.items():
         if any(part in url for part in SEARCH_PARTS):
             search_total += size
         else:
             page_total += size
             files.append(f"{urlsplit(url).path} {size}")
-    return PageWeight(path, html.stat().st_size, gzipped(html), page_total, search_total, files)
-
-
-def gzipped(file: Path) -> int:
-    data = file.read_bytes()
-    return len(data) if file.suffix in BINARY else len(gzip.compress(data, compresslevel=6, mtime=0))
+    html = site / path.lstrip("/") / "index.html" if path.endswith("/") else site / path.lstrip("/")
+    return PageWeight(path, html.stat().st_size, sent[base + path], page_total, search_total, files)
 
 
 def _url_path(site: Path, html: Path) -> str:
     relative = html.relative_to(site).as_posix()
     return "/" + relative.removesuffix("index.html") if relative.endswith("index.html") else "/" + relative
-
-
-def _file(site: Path, url_path: str) -> Path | None:
-    file = site / unquote(url_path).lstrip("/")
-    if file.is_dir():
-        file = file / "index.html"
-    return file if file.is_file() else None

@@ -42,9 +42,7 @@ def scale(root: Path, out: Path) -> list[Scaled]:
     """One `make build` per factor (after a warm-up at ×1), each from its own copy of the snapshot."""
     results = []
     for factor in FACTORS:
-        copy_root = out / f"x{factor}" / "project"
-        shutil.copytree(root, copy_root, symlinks=True, ignore=shutil.ignore_patterns("bench*"))
-        multiply(copy_root, factor)
+        copy_root = scaled_copy(root, out / f"x{factor}", factor)
         site = out / f"x{factor}" / "site"
         try:
             if factor == 1:
@@ -56,6 +54,14 @@ def scale(root: Path, out: Path) -> list[Scaled]:
         pages = sorted(site.rglob("*.html"))
         results.append(Scaled(factor, len(pages), sum(p.stat().st_size for p in pages) / 1e6, run))
     return results
+
+
+def scaled_copy(root: Path, out: Path, factor: int) -> Path:
+    """A copy of the snapshot in OUT/project with its content multiplied by FACTOR."""
+    copy_root = out / "project"
+    shutil.copytree(root, copy_root, symlinks=True, ignore=shutil.ignore_patterns("bench*"))
+    multiply(copy_root, factor)
+    return copy_root
 
 
 def multiply(root: Path, factor: int) -> None:

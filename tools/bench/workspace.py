@@ -31,8 +31,9 @@ import json, resource, subprocess, sys, time
 start = time.perf_counter()
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 wall = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"rc": done.returncode, "wall": wall, "peak_kb": peak,
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": done.returncode, "wall": wall, "peak_kb": usage.ru_maxrss,
+                  "cpu": usage.ru_utime + usage.ru_stime,
                   "stderr": done.stderr.decode(errors="replace")[-3000:]}))
 """
 
@@ -45,6 +46,8 @@ class CommandFailed(Exception):
 class Run:
     wall: float       # seconds
     peak_mb: float    # peak resident memory of the largest process, MB
+    cpu: float = 0.0  # CPU seconds (user + system) of the command and its children: on a shared machine
+                      # the neighbours' load stretches wall time, much less the CPU time a build needs
 
 
 def snapshot(into: Path, source: Path = PROJECT) -> Path:
@@ -66,7 +69,7 @@ def measure(command: list[str], cwd: Path) -> Run:
     result = json.loads(out.stdout)
     if result["rc"] != 0:
         raise CommandFailed(f"{' '.join(command)} exited {result['rc']}:\n{result['stderr'].strip()}")
-    return Run(result["wall"], result["peak_kb"] / 1024)
+    return Run(result["wall"], result["peak_kb"] / 1024, result["cpu"])
 
 
 def median_run(command: list[str], cwd: Path, runs: int, warmup: int = 1) -> Run:
@@ -74,7 +77,7 @@ def median_run(command: list[str], cwd: Path, runs: int, warmup: int = 1) -> Run
     for _ in range(warmup):
         measure(command, cwd)
     results = [measure(command, cwd) for _ in range(runs)]
-    return Run(statistics.median(r.wall for r in results), statistics.median(r.peak_mb for r in results))
+    return _median(results)
 
 
 def interleaved_medians(commands: dict[str, list[str]], cwd: Path, runs: int) -> dict[str, Run]:
@@ -86,8 +89,12 @@ def interleaved_medians(commands: dict[str, list[str]], cwd: Path, runs: int) ->
     for _ in range(runs):
         for name, command in commands.items():
             results[name].append(measure(command, cwd))
-    return {name: Run(statistics.median(r.wall for r in found), statistics.median(r.peak_mb for r in found))
-            for name, found in results.items()}
+    return {name: _median(found) for name, found in results.items()}
+
+
+def _median(runs: list[Run]) -> Run:
+    return Run(statistics.median(r.wall for r in runs), statistics.median(r.peak_mb for r in runs),
+               statistics.median(r.cpu for r in runs))
 
 
 def make(root: Path, target: str, site: Path) -> list[str]:
