@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from . import content_security
 from .content import load_content
 from .i18n import build_language, twin_site_url
+from .navigation import translated_nav
 from .page_history import PageHistory
 from .pages import PageTexts
 from .problems import ContentError
@@ -29,8 +30,14 @@ def define_env(env) -> None:
     env.variables["guide"] = PageTexts(content["site"], lang)
     # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.
     env.conf["extra"]["ui"] = renderer.env.globals["ui"]
+    env.conf["extra"]["publisher"] = renderer.env.globals["publisher"]
     env.conf["extra"]["page_titles"] = env.variables["guide"].titles
     env.conf["site_description"] = env.variables["guide"].site_description
+    # One nav for both builds: its groups get their names in this build's language (before MkDocs reads it).
+    try:
+        env.conf["nav"] = translated_nav(env.conf["nav"], content["site"]["nav_sections"], lang)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     env.conf["extra"]["twin"]["site_url"] = twin_site_url(env.conf)  # for the sitemap's hreflang pairs
     env.variables["page_history"] = PageHistory(root, env.conf["extra"]["repository"], lang)
     env.variables["search_keywords"] = SearchKeywords(content["search"], lang)

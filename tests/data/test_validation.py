@@ -117,7 +117,7 @@ CASES = {
         "data/roles.yml:5:11: roles[0].name.en: YAML reads 2024 as a number, not as a text; put it in double "
         "quotes: \"2024\""],
     "inverted-range.travel_types.yml": [
-        "data/travel_types.yml:52:11: types[2].days: the range [5, 4] runs backwards (from 5 to 4); write the "
+        "data/travel_types.yml:90:11: types[2].days: the range [5, 4] runs backwards (from 5 to 4); write the "
         "smaller number first: [4, 5]"],
 }
 

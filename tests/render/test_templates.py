@@ -31,7 +31,16 @@ def test_travel_types_each_have_anchor_duration_and_examples(renderer: Renderer,
     assert f'<span class="ip-badge">{days}</span>' in markdown
     call = {"da": "Tag af sted som eventyrer i 4–5 dage", "en": "Travel as an adventurer for 4–5 days"}[lang]
     assert f'<strong class="ip-travel__call">{call}</strong>' in markdown
-    assert "{: #noget-helt-fjerde .ip-callout }" in markdown
+    # Each type's answers stand side by side under the same row names.
+    for row in ("preparation", "purpose", "destination"):
+        assert markdown.count(f"<dt>{content['travel_types']['compare'][row][lang]}</dt>") == len(
+            content["travel_types"]["types"])
+        for travel_type in content["travel_types"]["types"]:
+            assert travel_type["compare"][row][lang] in markdown
+    # "Something else entirely" says what it means and leads to signing up.
+    other = content["travel_types"]["other"]
+    assert f'id="{other["id"]}"' in markdown and other["explanation"][lang] in markdown
+    assert f'href="../tilmelding/">{other["link_label"][lang]}</a>' in markdown
 
 
 @pytest.mark.parametrize("page, target, expected", [

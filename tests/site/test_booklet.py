@@ -82,7 +82,7 @@ def test_links_to_pages_shown_in_the_booklet_stay_in_the_booklet(site, lang):
 def test_every_page_links_the_booklet_in_its_footer_and_the_front_page_in_its_content(site, lang):
     for path in page_paths(lang):
         html = (lang_root(lang) / path / "index.html").read_text(encoding="utf-8")
-        footer = html[html.index('class="md-copyright ip-footer-links"'):]
+        footer = html[html.index('<footer class="md-footer">'):]
         targets = {urljoin(f"/{path}", href) for href in re.findall(r'href="([^"]+)"', footer)}
         assert "/haefte/" in targets, path or "/"
     front = (lang_root(lang) / "index.html").read_text(encoding="utf-8")

@@ -22,6 +22,8 @@ CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yam
 REPOSITORY = CONFIG["extra"]["repository"]
 STATEMENT = CONFIG["extra"]["accessibility_statement"]
 SITE_URL = CONFIG["site_url"]
+SITE_DATA = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))
+PUBLISHER = SITE_DATA["publisher"]
 # The frame's labels as the data has them (data/site.yml, ui), escaped for a pattern: an editor may reword them.
 _UI = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))["ui"]
 LABELS = {lang: {key: re.escape(html.escape(_UI[name][lang], quote=False))
@@ -97,6 +99,19 @@ def test_every_footer_links_the_accessibility_statement_and_privacy_page(site, l
         target = (lang_root(lang) / href.lstrip("/").removeprefix("en/") if href.startswith("/")
                   else file.parent / href)
         assert (target / "index.html").resolve().is_file(), f"{path}: {href}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_names_coi_as_publisher_above_the_header_and_in_the_footer_with_its_address(site, lang):
+    name = PUBLISHER["name"][lang]
+    for path in page_paths(lang) + ["404.html"]:
+        text = (lang_root(lang) / (path if path.endswith(".html") else path + "index.html")).read_text(encoding="utf-8")
+        banner = text.split('<aside class="md-banner">')[1].split("</aside>")[0]
+        assert f"<strong>{name}</strong>" in banner, path
+        footer = text.split('<footer class="md-footer">')[1]
+        assert name in footer, path
+        assert f'<a href="mailto:{PUBLISHER["email"]}">{PUBLISHER["email"]}</a>' in footer, path
+        assert f'href="{PUBLISHER["website"]}"' in footer, path
 
 
 @pytest.mark.parametrize("lang", LANGS)

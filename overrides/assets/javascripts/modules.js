@@ -3,13 +3,11 @@
 import { initChecklist } from "./checklist.js";
 import { initProgramme } from "./programme.js";
 import { initAgreement } from "./agreement.js";
-import { initToday } from "./today.js";
 
 const MODULES = {
   "ip-checklist": initChecklist,
   "ip-programme": initProgramme,
   "ip-agreement": initAgreement,
-  "ip-today": initToday,
 };
 
 for (const root of document.querySelectorAll("[data-module]")) {
