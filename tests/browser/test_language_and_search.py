@@ -3,21 +3,23 @@ from __future__ import annotations
 
 import pytest
 
+from macros.content import load_content
 from tests.browser.search_queries import query_set
 from tests.browser.visitor import retype, search, search_box, watch_search
-from tests.conftest import LANGS
+from tests.conftest import LANGS, ROOT
 
 
 def test_the_switcher_lands_on_the_same_page_in_the_other_language(watched):
+    title = load_content(ROOT)["site"]["pages"]["rejsetyper"]["title"]
     page = watched.page
     page.goto(f"{watched.base_url}/rejsetyper/")
     page.get_by_role("link", name="Read this page in English").click()
     page.wait_for_url(f"{watched.base_url}/en/rejsetyper/")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator("h1").inner_text() == "Travel types"
+    assert page.locator("h1").inner_text() == title["en"]
     page.get_by_role("link", name="Læs denne side på dansk").click()
     page.wait_for_url(f"{watched.base_url}/rejsetyper/")
-    assert page.locator("h1").inner_text() == "Rejsetyper"
+    assert page.locator("h1").inner_text() == title["da"]
 
 
 @pytest.mark.parametrize("start, query, lang", [("/", "praktikvært", "da"), ("/en/", "host", "en")])
