@@ -25,6 +25,7 @@ MIN_WORDS = 6          # shorter lines are headings and labels ("Gode råd", "PR
 PRESENT = 0.85         # share of a paragraph's words (or letters) that must stand together on a page
 # The printed booklet described its photo; the site has no photo, so there is nothing to compare.
 IMAGE_DESCRIPTION = "A woman with blonde hair"
+BOOKLET_PAGE = "haefte"   # the whole guide as one page (issue 13)
 
 
 def words(text: str) -> list[str]:
@@ -129,6 +130,12 @@ def report(site: Path, booklet: Path = BOOKLET) -> str:
     covered = len(paragraphs) - len(missing)
     lines = [f"Booklet coverage: {covered}/{len(paragraphs)} paragraphs "
              f"({100 * covered / max(len(paragraphs), 1):.1f} %) found on the Danish pages."]
+    whole_guide = site / BOOKLET_PAGE / "index.html"
+    if whole_guide.is_file():  # the whole guide on one page (/haefte/) should hold all of it by itself
+        on_page = Pages(page_texts(whole_guide.parent))
+        found = sum(on_page.score(p) >= PRESENT for p in paragraphs)
+        lines.append(f"On /{BOOKLET_PAGE}/ alone: {found}/{len(paragraphs)} paragraphs "
+                     f"({100 * found / max(len(paragraphs), 1):.1f} %).")
     if missing:
         lines.append("Booklet paragraphs no longer on any Danish page (score, paragraph):")
         lines += [f"  {score:.2f}: {text}" for score, text in missing]

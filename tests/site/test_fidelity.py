@@ -44,3 +44,17 @@ def test_make_fidelity_reports_on_the_built_site_and_exits_zero(site):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Booklet coverage: ")
+
+
+def test_the_report_gives_the_whole_guide_page_its_own_coverage(tmp_path):
+    """The booklet page (/haefte/) should hold the booklet by itself; the report says how much of it it does."""
+    booklet = tmp_path / "booklet.txt"
+    booklet.write_text(f"{PAGE}\nPraktikanten skal medbringe egen madpakke og en sovepose til hele ugen.\n",
+                       encoding="utf-8")
+    for folder, text in (("", PAGE + " Praktikanten skal medbringe egen madpakke og en sovepose til hele ugen."),
+                         ("haefte", PAGE), ("en", "")):
+        (tmp_path / "site" / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / folder / "index.html").write_text(f"<p>{text}</p>", encoding="utf-8")
+    lines = report(tmp_path / "site", booklet).splitlines()
+    assert lines[0].startswith("Booklet coverage: 2/2")
+    assert lines[1] == "On /haefte/ alone: 1/2 paragraphs (50.0 %)."
