@@ -53,6 +53,9 @@ def define_env(env) -> None:
 
 def on_pre_page_macros(env) -> None:
     """Before a page renders: its title and description (data/site.yml), search keywords and history."""
-    env.variables["guide"].apply(env.page)
+    try:
+        env.variables["guide"].apply(env.page)
+    except ValueError as error:   # a page without its entry in data/site.yml
+        raise PluginError(str(error)) from None
     env.variables["search_keywords"].apply(env.page)
     env.page.meta["history"] = env.variables["page_history"].for_sources(env.page.meta["sources"])

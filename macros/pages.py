@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from mkdocs.exceptions import PluginError
-
 from .i18n import translator
 
 
@@ -26,6 +24,6 @@ class PageTexts:
         """Set the page's title and description, or stop the build: every page needs both."""
         key = page.file.src_uri.removesuffix(".md")
         if key not in self._pages:
-            raise PluginError(f"data/site.yml: pages: there is no entry '{key}' for docs/{page.file.src_uri}; "
-                              "add its title and description")
+            raise ValueError(f"data/site.yml: pages: there is no entry '{key}' for docs/{page.file.src_uri}; "
+                             "add its title and description")
         page.meta.update(self._pages[key])

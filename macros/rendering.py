@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import posixpath
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -9,7 +10,6 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from mkdocs.utils import get_relative_url
 
 from .i18n import translator
 
@@ -72,7 +72,7 @@ class Renderer:
         path, _, anchor = target.partition("#")
         if not (self.docs_dir / path).is_file():
             raise ValueError(f"a template links to '{path}', which is not a page in docs/")
-        url = get_relative_url(_page_url(path), _page_url(page_src))
+        url = posixpath.relpath("/" + _page_url(path), "/" + _page_url(page_src))
         url = url if url.endswith("/") else url + "/"
         return url + (f"#{anchor}" if anchor else "")
 
