@@ -103,10 +103,12 @@ def _walk_ids(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
 
 
 def validate(sources: dict[str, YamlSource], schemas: dict[str, dict], registry: Registry,
-             ids: dict[str, set[str]], docs_dir: Path) -> list[Problem]:
-    """Every schema error in every file, each turned into a line an editor can act on."""
+             ids: dict[str, set[str]], docs_dir: Path, anchors=None) -> list[Problem]:
+    """Every schema error in every file, each turned into a line an editor can act on. `anchors`, the ids each
+    page shows (macros/page_check.py), makes a link's #anchor name an id on the page it links to."""
     every_id = frozenset(value for source in sources.values() for _, value in _walk_ids(source.data, ()))
-    validator_class = _validator_class(ids, link_safety.Site(docs_dir, every_id), _page_keys(sources, docs_dir))
+    validator_class = _validator_class(ids, link_safety.Site(docs_dir, every_id, anchors),
+                                       _page_keys(sources, docs_dir))
     return [problem for domain, source in sources.items()
             for problem in _validate_file(source, validator_class(schemas[domain], registry=registry))]
 
