@@ -39,7 +39,8 @@ def check_content(root: Path, thorough: bool = False) -> tuple[MappingProxyType,
     problems += found
     # A place the invisible checks explained gets no second, vaguer line from the schema ("should be a text").
     explained = {(problem.file, problem.path) for problem in problems if problem.column}
-    problems += [problem for problem in validate(sources, schemas, registry, ids, root / DOCS_DIR)
+    former = published_ids.former(root)
+    problems += [problem for problem in validate(sources, schemas, registry, ids, root / DOCS_DIR, former=former)
                  if (problem.file, problem.path) not in explained]
     found, notes = published_ids.check(root, sources)
     problems += found
@@ -48,7 +49,7 @@ def check_content(root: Path, thorough: bool = False) -> tuple[MappingProxyType,
     content = MappingProxyType({domain: _frozen(source.data) for domain, source in sources.items()})
     if thorough and not problems:
         anchors, problems = render_every_page(root, content, published_ids.former_ids(root))
-        problems += validate(sources, schemas, registry, ids, root / DOCS_DIR, anchors)
+        problems += validate(sources, schemas, registry, ids, root / DOCS_DIR, anchors, former)
     if problems:
         raise ContentError(problems)
     return content, notes

@@ -117,6 +117,14 @@ def former_ids(root: Path) -> dict[str, list[str]]:
     return former
 
 
+def former(root: Path) -> dict[str, str]:
+    """Every id that is no longer in use on purpose: a renamed one to what it is called now, a retired one to ''
+    (for the message on a reference that still names it)."""
+    register, _ = read_register(root)
+    return {**{old: _latest(register, old) for old in register.renamed},
+            **{retired: "" for retired in register.retired}}
+
+
 def _latest(register: Register, old: str) -> str:
     """What `old` is called now: a -> b -> c gives c (a loop stops where it closes)."""
     new, seen = register.renamed[old], {old}
@@ -179,8 +187,11 @@ def _dump(ids: dict[str, tuple[str, str]], renamed: dict[str, str], retired: set
         for ids_of_kind in kinds.values():
             ids_of_kind.sort()
     body = {"ids": {domain: dict(sorted(kinds.items())) for domain, kinds in sorted(grouped.items())},
-            "renamed": dict(sorted(renamed.items())), "retired": sorted(retired)}
-    return HEADER + yaml.dump(body, Dumper=_IndentedLists, allow_unicode=True, sort_keys=False, width=1000)
+            "renamed": dict(sorted(renamed.items())) or None, "retired": sorted(retired) or None}
+    # An empty section is written as the bare key (`retired:`), not `retired: []`: the guides' instruction,
+    # "add `- old-id` under retired:", then works as typed.
+    text = yaml.dump(body, Dumper=_IndentedLists, allow_unicode=True, sort_keys=False, width=1000)
+    return HEADER + text.replace("renamed: null\n", "renamed:\n").replace("retired: null\n", "retired:\n")
 
 
 class _IndentedLists(yaml.SafeDumper):

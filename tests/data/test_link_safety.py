@@ -88,7 +88,9 @@ FIXTURE_CASES = {
 @pytest.mark.parametrize("fixture", FIXTURE_CASES)
 def test_each_fixture_from_the_issue_is_refused_with_its_line(project, fixture):
     shutil.copy(FIXTURES / "links" / fixture, project / "data" / "roles.yml")
-    assert problems_in(project) == [FIXTURE_CASES[fixture]]
+    # The fixture is the whole file: only its own lines are under test (what other files name in it may differ).
+    assert [problem for problem in problems_in(project) if problem.startswith("data/roles.yml")] == \
+        [FIXTURE_CASES[fixture]]
 
 
 def test_every_link_fixture_has_a_case():
@@ -227,7 +229,6 @@ def test_every_markdown_extension_of_the_build_is_judged_for_links():
 
 def test_make_check_refuses_an_anchor_that_is_not_on_the_linked_page(project):
     """The id exists, but on another page: the build would fail on the link; make check says where it is."""
-    shutil.copytree(ROOT / "templates", project / "templates")   # make check renders the pages
     anchor = load_content(project)["travel_types"]["types"][0]["id"]
     anchors, _ = render_every_page(project, load_content(project), {})
     showing = sorted(page for page, ids in anchors.items() if anchor in ids)

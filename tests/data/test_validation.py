@@ -186,7 +186,7 @@ def test_an_id_with_an_invisible_character_is_shown_with_the_character_named(pro
     shutil.copy(FIXTURES / "zero-width-id.roles.yml", project_copy / "data" / "roles.yml")
     with pytest.raises(ContentError) as raised:
         load_content(project_copy)
-    references = [p.message for p in raised.value.problems if "there is no id" in p.message]
+    references = [p.message for p in raised.value.problems if "there is no id" in p.message and " in data/roles.yml;" in p.message]
     assert references and all("'praktikant[U+200B zero-width space]'" in m for m in references)
 
 
