@@ -168,3 +168,13 @@ def test_the_dev_container_installs_the_site_and_forwards_make_serves_port():
     assert config["customizations"]["vscode"]["extensions"] == extensions
     assert config["forwardPorts"] == [8000]
     assert 'default=int(os.environ.get("PORT", "8000"))' in (ROOT / "tools" / "serve.py").read_text(encoding="utf-8")
+
+
+def test_after_a_merge_ci_registers_new_ids_and_writes_the_glossary_tables(workflow):
+    """What an editor in the browser cannot run is done on main, after the tests, and committed."""
+    job = workflow["jobs"]["registers"]
+    assert job["needs"] == "test" and "refs/heads/main" in job["if"]
+    assert job["permissions"] == {"contents": "write"}
+    lines = run_lines(workflow, "registers")
+    assert "make ids glossary" in lines
+    assert any(line.startswith("git commit") for line in lines) and "git push" in lines
