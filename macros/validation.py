@@ -7,7 +7,8 @@ Each schema/NAME.schema.json describes data/NAME.yml. Five keywords of our own e
 - `x-safe-links: true`: the text's links and images pass macros/link_safety.py (no javascript:, no remote
   image, no link to a page that does not exist);
 - `x-page: true`: the value names a page, a key of `pages` in data/site.yml (`tjeklister/praktikant`);
-- `x-ids-in: [NAME, …]`: the value is an id anywhere in those data files (a part of an item too).
+- `x-ids-in: [NAME, …]`: the value is an id anywhere in those data files (a part of an item too), or, written
+  `NAME#dotted.path`, an id of the items at that place in the file (`planning#programme.parts`);
 A reference to an id renamed or retired in published-ids.yml says so and what to write instead.
 Editors' tools ignore keywords they do not know, so the schemas stay valid for VS Code.
 """
@@ -112,8 +113,9 @@ def validate(sources: dict[str, YamlSource], schemas: dict[str, dict], registry:
     page shows (macros/page_check.py), makes a link's #anchor name an id on the page it links to. `former`
     maps an id renamed on purpose to its new id, and a retired one to '' (published-ids.yml)."""
     all_ids = {domain: {value for _, value in _walk_ids(source.data, ())} for domain, source in sources.items()}
+    data = {domain: source.data for domain, source in sources.items()}
     every_id = frozenset().union(*all_ids.values())
-    validator_class = _validator_class(ids, all_ids, former or {}, link_safety.Site(docs_dir, every_id, anchors),
+    validator_class = _validator_class(ids, all_ids, data, former or {}, link_safety.Site(docs_dir, every_id, anchors),
                                        _page_keys(sources, docs_dir))
     return [problem for domain, source in sources.items()
             for problem in _validate_file(source, validator_class(schemas[domain], registry=registry))]
@@ -142,8 +144,8 @@ def _page_keys(sources: dict[str, YamlSource], docs_dir: Path) -> set[str] | Non
     return {key for key in pages if (docs_dir / f"{key}.md").is_file()}
 
 
-def _validator_class(ids: dict[str, set[str]], all_ids: dict[str, set[str]], former: Mapping[str, str],
-                     site: link_safety.Site, pages: set[str] | None):
+def _validator_class(ids: dict[str, set[str]], all_ids: dict[str, set[str]], data: dict[str, Any],
+                     former: Mapping[str, str], site: link_safety.Site, pages: set[str] | None):
     def missing(instance: str, domains: list[str], known: set[str], listed: bool) -> ValidationError:
         files = " or ".join(f"data/{domain}.yml" for domain in domains)
         if instance in former:
@@ -163,12 +165,13 @@ def _validator_class(ids: dict[str, set[str]], all_ids: dict[str, set[str]], for
             return
         yield missing(instance, [domain], ids[domain], listed=True)
 
-    def check_ids_in(validator, domains, instance, schema):
+    def check_ids_in(validator, places, instance, schema):
+        domains = [place.partition("#")[0] for place in places]
         if not isinstance(instance, str) or any(domain not in all_ids for domain in domains):
             return
-        known = set().union(*(all_ids[domain] for domain in domains))
+        known = set().union(*(_ids_at(place, all_ids, data) for place in places))
         if instance not in known:
-            yield missing(instance, domains, known, listed=False)
+            yield missing(instance, domains, known, listed=any("#" in place for place in places))
 
     def check_no_html(validator, enabled, instance, schema):
         found = HTML_TAG.search(instance) if enabled and isinstance(instance, str) else None
@@ -194,6 +197,19 @@ def _validator_class(ids: dict[str, set[str]], all_ids: dict[str, set[str]], for
     return validators.extend(Draft202012Validator, {"x-ref": check_ref, "x-ids-in": check_ids_in,
                                                     "x-no-html": check_no_html, "x-safe-links": check_links,
                                                     "x-page": check_page})
+
+
+def _ids_at(place: str, all_ids: dict[str, set[str]], data: dict[str, Any]) -> set[str]:
+    """The ids `x-ids-in` names by `place`: a whole file's (`advice`), or those at a path in it (`planning#a.b`)."""
+    domain, _, path = place.partition("#")
+    if not path:
+        return all_ids[domain]
+    nodes = [data[domain]]
+    for key in path.split("."):
+        nodes = [item for node in nodes for item in (node if isinstance(node, list) else [node])]
+        nodes = [node[key] for node in nodes if isinstance(node, dict) and key in node]
+    items = [item for node in nodes for item in (node if isinstance(node, list) else [node])]
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
