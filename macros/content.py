@@ -43,7 +43,7 @@ def check_content(root: Path, thorough: bool = False) -> tuple[MappingProxyType,
     problems += [problem for problem in validate(sources, schemas, registry, ids, root / DOCS_DIR, former=former)
                  if (problem.file, problem.path) not in explained]
     if not problems:   # the rules read the data as the schemas describe it
-        problems += rules.check(sources)
+        problems += rules.check(sources, root / DOCS_DIR)
     found, notes = published_ids.check(root, sources)
     problems += found
     if thorough:

@@ -58,3 +58,20 @@ def test_an_agreement_box_that_is_no_note_of_the_advice_is_refused(project_copy)
         group["note"] += "x"
     problems = broken(project_copy, "planning", change)
     assert len(problems) == 1 and ".note: there is no id" in problems[0]
+
+
+def test_a_phase_whose_id_names_no_page_is_refused_on_its_id(project_copy):
+    """The role pages link to a phase's page by its id: a new or renamed phase without its page is named."""
+    def change(data):
+        data["phases"].append(with_new_ids(data["phases"][0]))
+    problems = broken(project_copy, "advice", change)
+    assert [problem for problem in problems if "which does not exist; a phase's id names its page" in problem]
+
+
+def with_new_ids(data):
+    """A copy with every id, at any depth, made new: a second item that clashes with nothing."""
+    if isinstance(data, dict):
+        return {key: "test-" + value if key == "id" else with_new_ids(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [with_new_ids(item) for item in data]
+    return data
