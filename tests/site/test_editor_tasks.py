@@ -16,10 +16,15 @@ from tests.site.test_content_is_free import built_with_pdfs, run_layers, whole_c
 
 
 def edit(project, name, change):
+    """The change made to the file's data; the file's opening comments (its schema line) stay, as in an edit by
+    hand, and the layout is PyYAML's (another way an editor could have written the same)."""
     path = project / "data" / f"{name}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    header = "".join(line for line in text.splitlines(keepends=True)[:next(
+        index for index, line in enumerate(text.splitlines()) if not line.startswith("#"))])
+    data = yaml.safe_load(text)
     change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    path.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
 
 
 def type_under(project, section: str, line: str) -> None:
@@ -47,11 +52,19 @@ def add_advice(data):
     items.append({"id": "test-opgave-raad", "text": {"da": "Tag en notesbog med.", "en": "Bring a notebook."}})
 
 
-def add_a_travel_type_with_other_days(data):
+def add_a_travel_type(data):
     new = copy.deepcopy(data["types"][-1])
     new.update(id="test-opgave-rejsetype", name={"da": "Pendler", "en": "Commuter"})
     data["types"].append(new)
-    data["types"][0]["days"] = [1, max(data["types"][0]["days"]) + 1]
+
+
+def other_days(project):
+    """A travel type's days changed to every length the programme sketch plans."""
+    days = yaml.safe_load((project / "data" / "planning.yml").read_text(encoding="utf-8"))["programme"]["days"]
+
+    def change(data):
+        data["types"][0]["days"] = [days["min"], days["max"]]
+    return change
 
 
 def add_a_keyword(data):
@@ -72,7 +85,8 @@ def test_every_documented_task_made_in_the_browser_passes_check_build_and_tests(
     project = whole_copy(tmp_path)
     edit(project, "travel_types", change_a_text)
     edit(project, "advice", add_advice)
-    edit(project, "travel_types", add_a_travel_type_with_other_days)
+    edit(project, "travel_types", add_a_travel_type)
+    edit(project, "travel_types", other_days(project))
     edit(project, "search", add_a_keyword)
     edit(project, "glossary", add_a_glossary_term)
     advice = yaml.safe_load((project / "data" / "advice.yml").read_text(encoding="utf-8"))
