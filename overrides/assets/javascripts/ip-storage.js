@@ -106,8 +106,8 @@ export const copyText = async (text) => {
 export const mailto = (subject, body) =>
   `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\r?\n/g, "\r\n"))}`;
 
-/* Dates in the page's language; the English site writes British dates (29 November 2026). */
-export const locale = () => (document.documentElement.lang === "en" ? "en-GB" : document.documentElement.lang);
+/* Dates in the page's language, whatever the browser's (ip-dates.js). */
+export { formatDate, pageLocale } from "./ip-dates.js";
 
 /* The page's title, for the first line of what is copied. */
 export const pageTitle = () => wordsOf(document.querySelector("article h1"));
