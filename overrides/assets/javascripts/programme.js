@@ -87,7 +87,8 @@ export const initProgramme = (form) => {
     return lines.join("\n") + "\n";
   };
 
-  /* A travel type sets a length it allows; a length the type does not allow makes it "another length". */
+  /* A travel type sets a length it allows; a length the type does not allow makes it "another length".
+     Each option's data-days lists every length it allows (the template spells out a type's range). */
   const fitDays = (save) => {
     if (!allowedDays().includes(days.value)) setValue(days, allowedDays()[0]);
     if (save) store.set(key(days), days.value);
