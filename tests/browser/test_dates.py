@@ -97,3 +97,36 @@ def test_the_programmes_days_and_dates_are_in_the_pages_language_on_screen_in_th
     text = pdf_text(printed(page))
     assert in_words(TODAY, lang) in text                        # the print trace
     assert weekday_and_date(working_day(TODAY, days), lang) in text
+
+
+def date_fields(content: dict) -> list[str]:
+    return [field["id"] for group in content["planning"]["agreement"]["groups"] for field in group["fields"]
+            if field.get("kind") == "date"]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_date_typed_into_a_field_prints_and_copies_in_the_pages_language(american, lang):
+    """The field shows a date as the browser's language writes it ("12/07/2026"); paper and the copied text
+    say it in the page's."""
+    page = american
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    content = load_content(ROOT)
+    fields = date_fields(content)
+    assert fields, "the agreement has no date field to test"
+    page.goto(url(page.base_url, lang, "praktikaftale"))
+    days = {field: TODAY + timedelta(days=n) for n, field in enumerate(fields)}
+    for field, day in days.items():
+        page.fill(f"#{field}", day.isoformat())
+    text = pdf_text(printed(page))
+    for day in days.values():
+        assert in_words(day, lang) in text
+    assert f"{TODAY.month}/{TODAY.day}/{TODAY.year}" not in text      # the American browser's own way
+    tools = content["planning"]["tools"]
+    page.get_by_role("button", name=tools["copy"][lang], exact=True).click()
+    page.get_by_role("status").filter(has_text=tools["copied"][lang]).wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert all(in_words(day, lang) in copied for day in days.values()) and TODAY.isoformat() not in copied
+    page.goto(url(page.base_url, lang, "program"))
+    start = TODAY + timedelta(weeks=2)        # not today: the print trace already says today's date
+    page.fill(f"#{PROGRAMME['start']['id']}", start.isoformat())
+    assert in_words(start, lang) in pdf_text(printed(page))           # the first day, beside its label

@@ -12,3 +12,6 @@ export const pageLocale = () => {
 /* A date in words ("7. december 2026"); other Intl options for other forms ("mandag 7. december"). */
 export const formatDate = (date, options = { dateStyle: "long" }) =>
   new Intl.DateTimeFormat(pageLocale(), options).format(date);
+
+/* A date field's value ("2026-12-07") in words; at noon, so no time zone moves it to another day. */
+export const dateInWords = (value) => (value ? formatDate(new Date(`${value}T12:00`)) : "");
