@@ -12,8 +12,9 @@ from tests.conftest import LANGS, ROOT, page_paths
 # carries in Material's config (#__config, translations): the test needs neither language's wording.
 SEARCH_READY = """() => {
   const meta = document.querySelector(".md-search-result__meta");
-  const translations = JSON.parse(document.getElementById("__config").textContent).translations;
-  return meta !== null && meta.textContent.trim() === translations["search.result.placeholder"];
+  const config = document.getElementById("__config");
+  if (meta === null || config === null) return false;  /* not this page yet */
+  return meta.textContent.trim() === JSON.parse(config.textContent).translations["search.result.placeholder"];
 }"""
 
 
