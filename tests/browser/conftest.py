@@ -1,7 +1,7 @@
 """Headless Chromium on the built site, served on loopback; every page watched for leaks and errors.
 
-Debian's chromium (installed by tools/system-deps.sh, which make test runs first), driven by Playwright's Python package with
-executable_path: nothing here downloads a browser.
+Debian's chromium (installed by tools/system-deps.sh, which `make test` runs first), driven by
+Playwright's Python package with executable_path: nothing here downloads a browser.
 """
 from __future__ import annotations
 
