@@ -56,7 +56,7 @@ build: check
 
 # The whole guide as a booklet: an A4 PDF per language (SITE/innovationspraktik.pdf, SITE/en/…), printed by
 # Chromium from the freshly built /haefte/ pages, which then get their link to it. `build` never needs Chromium.
-pdf: $(VENV)/.test-deps build
+pdf: system-deps $(VENV)/.test-deps build
 	$(BIN)/python -m tools.booklet_pdf
 
 # What the tests need from the system (Chromium, fonts, poppler-utils, Java, Node.js 22): installed when this
