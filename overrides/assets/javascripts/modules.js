@@ -3,11 +3,15 @@
 import { initChecklist } from "./checklist.js";
 import { initProgramme } from "./programme.js";
 import { initAgreement } from "./agreement.js";
+import { initShare } from "./share.js";
+import { initCalendar } from "./programme-calendar.js";
 
 const MODULES = {
   "ip-checklist": initChecklist,
   "ip-programme": initProgramme,
   "ip-agreement": initAgreement,
+  "ip-share": initShare,
+  "ip-calendar": initCalendar,
 };
 
 for (const root of document.querySelectorAll("[data-module]")) {
