@@ -2,8 +2,8 @@
    file made in the browser from what is on screen, one all-day event for each day of the stay with that
    day's morning and afternoon as its description and the host's address, when typed, as its location.
    Each event's UID is its first day and number, so a programme downloaded again after a change updates
-   the events already in the calendar instead of adding them twice. */
-import { calendar } from "./ics.js";
+   the events already in the calendar instead of adding them twice. The file writer (ics.js) loads on the
+   first click, so the page itself carries none of it. */
 import { locale, pageTitle, wordsOf } from "./ip-storage.js";
 import { weekday } from "./programme.js";
 
@@ -28,13 +28,14 @@ export const initCalendar = (root) => {
     };
   });
 
-  root.querySelector("[data-ip-calendar]").addEventListener("click", () => {
+  root.querySelector("[data-ip-calendar]").addEventListener("click", async () => {
     if (!start.value) {
       status.textContent = root.dataset.needsStart;
       start.focus();
       return;
     }
     status.textContent = "";
+    const { calendar } = await import("./ics.js");
     const text = calendar({
       productId: `-//COI//Innovationspraktik//${locale().toUpperCase()}`,
       name: pageTitle(),
