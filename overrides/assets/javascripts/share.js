@@ -96,9 +96,14 @@ export const initShare = (section) => {
     }
     return value;
   };
-  /* A field's name: its label, or the headings that label it (a programme cell: its day and part). */
-  const nameOf = (field) => labelOf(field) || (field.getAttribute("aria-labelledby") || "").split(" ")
-    .map((id) => wordsOf(document.getElementById(id))).filter(Boolean).join(", ");
+  /* A field's name: its group and label (the agreement has a "Name" for each party), or the headings that
+     label it (a programme cell: its day and part). */
+  const nameOf = (field) => {
+    const group = wordsOf(field.closest("fieldset") && field.closest("fieldset").querySelector("legend"));
+    const label = labelOf(field) || (field.getAttribute("aria-labelledby") || "").split(" ")
+      .map((id) => wordsOf(document.getElementById(id))).filter(Boolean).join(", ");
+    return group ? `${group} – ${label}` : label;
+  };
 
   const fail = (reason, candidate) => {
     const message = section.dataset[reason] || section.dataset.notAPlan;
