@@ -105,7 +105,9 @@ export const initShare = (section) => {
     return group ? `${group} – ${label}` : label;
   };
 
+  /* Nothing opened: any review still on screen goes, so the message is the only answer. */
   const fail = (reason, candidate) => {
+    close();
     const message = section.dataset[reason] || section.dataset.notAPlan;
     const other = JSON.parse(section.dataset.tools)[candidate && candidate.kind];
     say(reason === "otherTool" && other ? message.replace("{page}", other.title) : message);
