@@ -164,3 +164,24 @@ def wait_for_version(page, version: str) -> None:
 def plain(text: str) -> str:
     """A text as the page shows it: Markdown's emphasis and links reduced to their words."""
     return re.sub(r"\[([^]]*)\]\([^)]*\)", r"\1", text).replace("**", "").replace("*", "")
+
+
+def test_the_booklets_pdf_is_kept_only_once_opened(browser, site, tmp_path):
+    """Not in the worker's list (it is large); kept when a visitor opens it, and then there offline too."""
+    served = tmp_path / "served"
+    shutil.copytree(site, served)
+    pdf = b"%PDF-1.4 a stand-in for the booklet\n"
+    (served / "innovationspraktik.pdf").write_bytes(pdf)
+    with serve(served) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + "/")
+        wait_for_worker(page)
+        read = "path => fetch(path).then(r => r.ok ? r.text() : null, () => null)"
+        context.set_offline(True)
+        assert page.evaluate(read, "innovationspraktik.pdf") is None, "the PDF was kept before it was asked for"
+        context.set_offline(False)
+        assert page.evaluate(read, "innovationspraktik.pdf") == pdf.decode()
+        context.set_offline(True)
+        assert page.evaluate(read, "innovationspraktik.pdf") == pdf.decode(), "the opened PDF is not kept"
+        context.close()
