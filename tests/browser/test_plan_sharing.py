@@ -201,3 +201,16 @@ def test_the_programme_becomes_a_calendar_file_a_calendar_reads(browser, base_ur
     assert PROGRAMME["parts"][0]["label"][lang] in str(first["DESCRIPTION"])
     assert page.errors == []
     context.close()
+
+
+def test_the_review_of_a_plan_has_no_accessibility_violation_on_a_phone(browser, base_url):
+    from tests.browser.test_accessibility import audit
+    from tests.browser.conftest import AXE
+    context, page = profile(browser)
+    page.goto(url(base_url, "en", "praktikaftale"))
+    page.fill(f"#{AGREEMENT_FIELDS[0]['id']}", "Ida")
+    open_file(page, plan_file(PREFIX["gemt-aftale"], {AGREEMENT_FIELDS[1]["id"]: "Adviser"}))
+    expect(page.locator("[data-ip-review]")).to_be_visible()
+    assert page.evaluate("document.activeElement.hasAttribute('data-ip-review')"), "focus did not move to the review"
+    assert audit(page, AXE.read_text(encoding="utf-8")) == []
+    context.close()
