@@ -6,7 +6,7 @@ import { bindToolbar, formatDate, keepField, labelOf, labelled, mailto, mirror, 
   from "./ip-storage.js";
 
 /* The n-th weekday from the first day (1 is the first day itself). */
-const weekday = (first, n) => {
+export const weekday = (first, n) => {
   const day = new Date(first);
   for (let left = n - 1; left > 0;) {
     day.setDate(day.getDate() + 1);
