@@ -4,7 +4,7 @@
    Each event's UID is its first day and number, so a programme downloaded again after a change updates
    the events already in the calendar instead of adding them twice. The file writer (ics.js) loads on the
    first click, so the page itself carries none of it. */
-import { locale, pageTitle, wordsOf } from "./ip-storage.js";
+import { pageLocale, pageTitle, wordsOf } from "./ip-storage.js";
 import { weekday } from "./programme.js";
 
 export const initCalendar = (root) => {
@@ -37,7 +37,7 @@ export const initCalendar = (root) => {
     status.textContent = "";
     const { calendar } = await import("./ics.js");
     const text = calendar({
-      productId: `-//COI//Innovationspraktik//${locale().toUpperCase()}`,
+      productId: `-//COI//Innovationspraktik//${pageLocale().toUpperCase()}`,
       name: pageTitle(),
       events: events(),
     });
