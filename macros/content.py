@@ -5,7 +5,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import invisible, published_ids
+from . import invisible, published_ids, wording
 from .problems import ContentError, Problem
 from .validation import collect_ids, load_schemas, validate
 from .yamlsource import YamlSource, load_yaml
@@ -34,6 +34,7 @@ def check_content(root: Path) -> tuple[MappingProxyType, list[Problem]]:
     explained = {(problem.file, problem.path) for problem in problems if problem.column}
     problems += [problem for problem in validate(sources, schemas, registry, ids, root / DOCS_DIR)
                  if (problem.file, problem.path) not in explained]
+    problems += wording.problems(sources)  # the glossary's wordings to avoid, with what to write instead
     found, notes = published_ids.check(root, sources)
     problems += found
     if problems:

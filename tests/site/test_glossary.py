@@ -41,17 +41,19 @@ class Term:
     gloss: str | None = None
     allowed_in_english: tuple[str, ...] = ()
     avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    instead: dict[str, str] = field(default_factory=dict)
 
     def use(self, lang: str) -> str:
         """What the message tells an editor to write instead."""
-        return self.en if lang == "en" else self.da
+        return self.instead.get(lang) or (self.en if lang == "en" else self.da)
 
 
 @cache
 def glossary() -> tuple[Term, ...]:
     return tuple(Term(da=t["da"], en=t["en"], gloss=t.get("gloss"),
                       allowed_in_english=tuple(t.get("allowed_in_english", ())),
-                      avoid={lang: tuple(words) for lang, words in t.get("avoid", {}).items()})
+                      avoid={lang: tuple(rule["words"]) for lang, rule in t.get("avoid", {}).items()},
+                      instead={lang: rule["instead"] for lang, rule in t.get("avoid", {}).items() if "instead" in rule})
                  for t in load_content(ROOT)["glossary"]["terms"])
 
 
