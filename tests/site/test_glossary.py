@@ -87,7 +87,7 @@ def danish_terms() -> list[tuple[str, Term]]:
 class _Visible(HTMLParser):
     """The page's visible text in the page's language, and its main content's running text.
 
-    Skips script and style, and everything inside an element with lang="da" on an English page (a Danish
+    Skips script, style and code, and everything inside an element with lang="da" on an English page (a Danish
     quotation or the link to the Danish twin, which a screen reader then speaks in Danish).
     """
 
@@ -105,7 +105,8 @@ class _Visible(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = {k: v or "" for k, v in attrs}
         other, main, aside = self._state()
-        other = other or tag in ("script", "style") or (attrs.get("lang", self.lang) != self.lang and "lang" in attrs)
+        # Code is a key or an id (ipraktik:aftale:aftale-praktikant-navn), in no language.
+        other = other or tag in ("script", "style", "code") or (attrs.get("lang", self.lang) != self.lang and "lang" in attrs)
         main = main or "md-content__inner" in attrs.get("class", "")
         aside = aside or tag in ("h1", "h2", "h3", "h4", "h5", "h6", "a")
         if not other:
