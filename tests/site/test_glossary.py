@@ -67,6 +67,15 @@ def allowed_names() -> list[str]:
     return sorted({name for term in glossary() for name in term.allowed_in_english}, key=len, reverse=True)
 
 
+@cache
+def site_name(lang: str) -> str:
+    """The site's name in a language's build (mkdocs.en.yml may set its own; else mkdocs.yml's)."""
+    for config in (("mkdocs.en.yml", "mkdocs.yml") if lang == "en" else ("mkdocs.yml",)):
+        if found := re.search(r"^site_name: *(.+)$", (ROOT / config).read_text(encoding="utf-8"), re.MULTILINE):
+            return found.group(1).strip().strip("\"'")
+    return ""
+
+
 def danish_terms() -> list[tuple[str, Term]]:
     """The glossary's Danish wordings (before any bracketed explanation), unless English spells them the same
     or nearly so (organisation, program → programme: "email program" is English)."""
@@ -128,7 +137,8 @@ class _Visible(HTMLParser):
         self.texts.append(data)
         if main:
             self.main.append(data)
-            if not aside and data.strip() not in allowed_names():  # a name standing alone is a title, as on a cover
+            # A name standing alone, or the site's name, is a title, as on the booklet's cover.
+            if not aside and data.strip() not in allowed_names() and data.strip() != site_name(self.lang):
                 self.running.append(data)
 
 
