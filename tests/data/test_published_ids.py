@@ -71,7 +71,7 @@ def test_a_published_id_that_disappears_fails_and_says_how_to_rename_or_retire(p
     phases = (project / "data" / "advice.yml").read_text(encoding="utf-8").splitlines().index("phases:") + 1
     assert problems(project) == [
         f"data/advice.yml:{phases}: phases.advice.items: the published id '{old}' is gone: links to #{old} and visitors' "
-        f"saved ticks hang on it. If that was a mistake, put the id back. Renamed on purpose: add '{old}: NEW-ID' "
+        f"saved ticks depend on it. If that was a mistake, put the id back. Renamed on purpose: add '{old}: NEW-ID' "
         f"under renamed: in {REGISTER} (saved ticks move to the new id). Removed on purpose: add '- {old}' under "
         f"retired: in {REGISTER}"]
 
@@ -138,7 +138,7 @@ def test_make_ids_adds_a_new_id_and_refuses_while_one_is_lost(project):
     assert refused.returncode == 1 and f"the published id '{old}' is gone" in refused.stderr
     add_to_register(project, "renamed", {old: f"{old}-nyt"})
     added = subprocess.run(run, cwd=project, capture_output=True, text=True, env=env)
-    assert (added.returncode, added.stdout) == (0, f"{REGISTER}: 1 new id(s) added.\n")
+    assert (added.returncode, added.stdout) == (0, f"{REGISTER}: 1 new id added.\n")
     register = yaml.safe_load((project / REGISTER).read_text(encoding="utf-8"))
     assert {old, f"{old}-nyt"} <= set(register["ids"]["travel_types"]["types"])
     assert register["renamed"] == {old: f"{old}-nyt"}
