@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import github, published_ids
 from .content import check_content, load_sources
-from .problems import ContentError
+from .problems import ContentError, counted
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,19 +23,19 @@ def main(argv: list[str] | None = None) -> int:
         content, notes = check_content(root, thorough=True)
     except ContentError as error:
         print(error, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) in the content: fix each line above, then run make check again.",
+        print(f"{counted(len(error.problems), 'problem')} in the content: fix each line above, then run make check again.",
               file=sys.stderr)
         github.report(error.problems)
         return 1
     if args.add_new_ids:
         added = published_ids.write_register(root, load_sources(root)[0])
-        print(f"{published_ids.REGISTER}: {added} new id(s) added.")
+        print(f"{published_ids.REGISTER}: {counted(added, 'new id')} added.")
         return 0
     for note in notes:
         print(note)
     print(f"Content OK: {len(content)} data files checked." + (
-        f" {len(notes)} new id(s) above; CI adds them to {published_ids.REGISTER} after the merge (make ids)."
-        if notes else ""))
+        f" {counted(len(notes), 'new id')} above; CI adds them to {published_ids.REGISTER} after the merge "
+        "(make ids)." if notes else ""))
     github.report([], notes)
     return 0
 

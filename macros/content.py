@@ -5,7 +5,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import invisible, published_ids, rules
+from . import invisible, published_ids, rules, wording
 from .page_check import render_every_page
 from .problems import ContentError, Problem
 from .validation import collect_ids, load_schemas, validate
@@ -42,6 +42,7 @@ def check_content(root: Path, thorough: bool = False) -> tuple[MappingProxyType,
     former = published_ids.former(root)
     problems += [problem for problem in validate(sources, schemas, registry, ids, root / DOCS_DIR, former=former)
                  if (problem.file, problem.path) not in explained]
+    problems += wording.problems(sources)  # the glossary's wordings to avoid, with what to write instead
     if not problems:   # the rules read the data as the schemas describe it
         problems += rules.check(sources, root / DOCS_DIR)
     found, notes = published_ids.check(root, sources)

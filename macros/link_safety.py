@@ -103,12 +103,12 @@ def link_problem(href: str, site: Site, written: str = "") -> str | None:
     if scheme:
         return None
     if url.startswith("//"):
-        return f"the link {shown} leads to another site without saying how; write it as https://…; {ALLOWED}"
+        return f"the link {shown} does not start with https:; write the whole address, https://…; {ALLOWED}"
     if url.startswith("#"):
         return _anchor_problem(shown, url[1:], site)
     if url.startswith("/"):
         return _page_problem(shown, url, site)
-    return (f"the link {shown} is not written from the top of docs/; {_page_hint('/' + url, site)}"
+    return (f"the link {shown} must start with / (a page's path inside docs/); {_page_hint('/' + url, site)}"
             f"{ALLOWED}")
 
 

@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from . import content_security, offline
 from .content import load_content
+from .problems import counted
 from .i18n import build_language, twin_site_url
 from .navigation import translated_nav
 from .page_history import PageHistory
@@ -28,7 +29,7 @@ def define_env(env) -> None:
     try:
         content = load_content(root)
     except ContentError as error:
-        raise PluginError(f"the content has {len(error.problems)} problem(s):\n{error}") from None
+        raise PluginError(f"the content has {counted(len(error.problems), 'problem')}:\n{error}") from None
     renderer = Renderer(root / "templates", Path(env.conf["docs_dir"]), content, lang, former_ids(root))
     env.variables["guide"] = PageTexts(content["site"], lang)
     # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.

@@ -31,6 +31,11 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+def counted(number: int, word: str) -> str:
+    """'1 problem', '3 problems': the plural a reader expects, not 'problem(s)'."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
 def dotted(path) -> str:
     """('roles', 0, 'name', 'en') -> 'roles[0].name.en', the way editors see nesting in YAML."""
     text = ""

@@ -153,7 +153,7 @@ def _gone(published: str, domain: str, kind: str, source: YamlSource) -> Problem
     """Reported on the list the id stood in (its key's line: `types:`), where the editor removed it."""
     return Problem(f"data/{domain}.yml", source.line_of(kind.split(".")), kind,
                    f"the published id '{published}' is gone: links to #{published} and visitors' saved ticks "
-                   f"hang on it. If that was a mistake, put the id back. Renamed on purpose: add "
+                   f"depend on it. If that was a mistake, put the id back. Renamed on purpose: add "
                    f"'{published}: NEW-ID' under renamed: in {REGISTER} (saved ticks move to the new id). "
                    f"Removed on purpose: add '- {published}' under retired: in {REGISTER}")
 

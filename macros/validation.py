@@ -25,7 +25,7 @@ from referencing import Registry, Resource
 
 from . import link_safety
 from .invisible import visible
-from .problems import Problem, dotted
+from .problems import Problem, counted, dotted
 from .published_ids import REGISTER
 from .yamlsource import YamlSource
 
@@ -246,9 +246,9 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
     elif kind == "pattern" and path and path[-1] == "id":
         yield path, f"'{visible(error.instance)}' is not a usable id: use lowercase letters a–z, digits and hyphens"
     elif kind == "minItems":
-        yield path, f"needs at least {error.validator_value} item(s), but has {len(error.instance)}"
+        yield path, f"needs at least {counted(error.validator_value, 'item')}, but has {len(error.instance)}"
     elif kind == "maxItems":
-        yield path, f"may have at most {error.validator_value} item(s), but has {len(error.instance)}"
+        yield path, f"may have at most {counted(error.validator_value, 'item')}, but has {len(error.instance)}"
     elif kind == "minimum":
         yield path, f"{error.instance} is too small; the smallest allowed is {error.validator_value}"
     elif kind == "maximum":

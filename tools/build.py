@@ -23,6 +23,9 @@ import sys
 import time
 from pathlib import Path
 
+from macros.github import annotation
+from macros.problems import Problem, counted
+
 ROOT = Path(__file__).resolve().parents[1]
 # Each language's config, and where its build goes below the site's root.
 LANGUAGES = {"da": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
@@ -119,9 +122,6 @@ def _unique(lines) -> list[str]:
 
 def annotations(problems: list[str]) -> list[str]:
     """GitHub workflow commands for the problems that name a file and line (macros/github.py's form)."""
-    from macros.github import annotation
-    from macros.problems import Problem
-
     lines = []
     for problem in problems:
         placed = PLACED.match(problem)
@@ -132,6 +132,7 @@ def annotations(problems: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+
     parser = argparse.ArgumentParser(description="Build both languages of the site, or say why not.")
     parser.add_argument("--site", default=os.environ.get("SITE_DIR", str(ROOT / "site")))
     parser.add_argument("--root", default=str(ROOT), help="the project (default: this repository)")
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         took = build_site(Path(args.root), Path(args.site))
     except BuildFailed as failure:
         print("\n".join(failure.problems), file=sys.stderr)
-        print(f"The site was not built ({len(failure.problems)} problem(s) above); {args.site} is unchanged.",
+        print(f"The site was not built ({counted(len(failure.problems), 'problem')} above); {args.site} is unchanged.",
               file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print("\n".join(annotations(failure.problems)))

@@ -47,7 +47,7 @@ ERROR_PAGE = """<!doctype html>
 <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
 pre{{white-space:pre-wrap;background:#fff4f4;border-left:4px solid #b00;padding:1rem}}</style></head>
 <body><h1>Forhåndsvisningen er stoppet</h1>
-<p>Der er en fejl i indholdet. Ret linjerne herunder, og gem: siden opdaterer sig selv.
+<p>Der er en fejl i indholdet. Ret linjerne herunder, og gem. Så kommer siden tilbage af sig selv.
 Beskederne er forklaret i REDIGERING.md.</p>
 <h2 lang="en">The preview has stopped</h2>
 <p lang="en">The content has a mistake. Fix the lines below and save: this page reloads by itself.

@@ -123,7 +123,7 @@ REFUSED_FORMS = {
     "space in an https address": ("[a](https://coi.dk/a b)", f"the link 'https://coi.dk/a b' {HIDDEN}"),
     "protocol-relative": (
         "[a](//tracker.example.com/)",
-        f"the link '//tracker.example.com/' leads to another site without saying how; write it as https://…; "
+        f"the link '//tracker.example.com/' does not start with https:; write the whole address, https://…; "
         f"{ALLOWED}"),
     "reference-style image": (
         "![t][p]\n\n[p]: https://tracker.example.com/p.png",
@@ -164,7 +164,7 @@ def test_each_safe_form_passes(project, form):
 def test_a_page_link_names_a_page_that_exists(project):
     page, _ = first_page_and_id(project)
     problems, where = with_tagline(project, f"[a]({page})")
-    assert problems == [f"{where}: the link '{page}' is not written from the top of docs/; did you mean '/{page}'? "
+    assert problems == [f"{where}: the link '{page}' must start with / (a page's path inside docs/); did you mean '/{page}'? "
                         f"{ALLOWED}"]
     (project / "README.md").write_text("# Not a page\n", encoding="utf-8")
     for missing in ("/findes-ikke.md", "/../README.md"):  # nor a file beside docs/

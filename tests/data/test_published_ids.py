@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from macros.content import check_content, load_content
-from macros.problems import ContentError
+from macros.problems import ContentError, counted
 from macros.published_ids import REGISTER, former_ids
 from tests.conftest import ROOT
 
@@ -75,7 +75,7 @@ def test_a_published_id_that_disappears_fails_and_says_how_to_rename_or_retire(p
     phases = (project / "data" / "advice.yml").read_text(encoding="utf-8").splitlines().index("phases:") + 1
     assert problems(project) == [
         f"data/advice.yml:{phases}: phases.advice.items: the published id '{old}' is gone: links to #{old} and visitors' "
-        f"saved ticks hang on it. If that was a mistake, put the id back. Renamed on purpose: add '{old}: NEW-ID' "
+        f"saved ticks depend on it. If that was a mistake, put the id back. Renamed on purpose: add '{old}: NEW-ID' "
         f"under renamed: in {REGISTER} (saved ticks move to the new id). Removed on purpose: add '- {old}' under "
         f"retired: in {REGISTER}"]
 
@@ -145,7 +145,7 @@ def test_make_ids_adds_a_new_id_and_refuses_while_one_is_lost(project):
     add_to_register(project, "renamed", {old: f"{old}-nyt"})
     new_ids = len(check_content(project)[1])   # this one, and any the data has that are not registered yet
     added = subprocess.run(run, cwd=project, capture_output=True, text=True, env=env)
-    assert (added.returncode, added.stdout) == (0, f"{REGISTER}: {new_ids} new id(s) added.\n")
+    assert (added.returncode, added.stdout) == (0, f"{REGISTER}: {counted(new_ids, 'new id')} added.\n")
     register = yaml.safe_load((project / REGISTER).read_text(encoding="utf-8"))
     assert {old, f"{old}-nyt"} <= set(register["ids"]["travel_types"]["types"])
     assert register["renamed"][old] == f"{old}-nyt"

@@ -219,7 +219,8 @@ def test_make_check_exits_nonzero_with_one_line_per_problem(project_copy):
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert CASES["missing-en.roles.yml"][0] in lines
-    assert lines[-1] == f"{len(lines) - 1} problem(s) in the content: fix each line above, then run make check again."
+    problems = len(lines) - 1
+    assert lines[-1] == f"{problems} problem{'s' if problems != 1 else ''} in the content: fix each line above, then run make check again."
 
 
 def test_search_keywords_for_a_page_that_does_not_exist_are_refused(project_copy):

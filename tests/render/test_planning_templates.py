@@ -106,3 +106,14 @@ def test_each_tool_is_linked_where_the_data_offers_it(renderer: Renderer, conten
     steps = re.split(r'<li class="ip-journey__step" id="([a-z0-9-]+)">', journey)[1:]
     for step_id, body in zip(steps[::2], steps[1::2]):
         assert (f'href="../tjeklister/{target}/"' in body) == (step_id in offered["steps"]), step_id
+
+
+def test_the_fourth_travel_type_is_offered_by_its_one_name_in_the_programme_and_the_agreement(
+        renderer: Renderer, content):
+    lang = renderer.env.globals["lang"]
+    other = content["travel_types"]["other"]
+    name = html_lib.escape(other["name"][lang], quote=False)
+    programme = renderer.render("programme", "tjeklister/program.md", {})
+    agreement = renderer.render("agreement", "tjeklister/praktikaftale.md", {})
+    assert re.search(rf'<option value=""[^>]*>{re.escape(name)} \(', programme)
+    assert f'<option value="{other["id"]}">{name}</option>' in agreement

@@ -41,17 +41,19 @@ class Term:
     gloss: str | None = None
     allowed_in_english: tuple[str, ...] = ()
     avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    instead: dict[str, str] = field(default_factory=dict)
 
     def use(self, lang: str) -> str:
         """What the message tells an editor to write instead."""
-        return self.en if lang == "en" else self.da
+        return self.instead.get(lang) or (self.en if lang == "en" else self.da)
 
 
 @cache
 def glossary() -> tuple[Term, ...]:
     return tuple(Term(da=t["da"], en=t["en"], gloss=t.get("gloss"),
                       allowed_in_english=tuple(t.get("allowed_in_english", ())),
-                      avoid={lang: tuple(words) for lang, words in t.get("avoid", {}).items()})
+                      avoid={lang: tuple(rule["words"]) for lang, rule in t.get("avoid", {}).items()},
+                      instead={lang: rule["instead"] for lang, rule in t.get("avoid", {}).items() if "instead" in rule})
                  for t in load_content(ROOT)["glossary"]["terms"])
 
 
@@ -63,6 +65,15 @@ def phrase(words: str) -> re.Pattern:
 def allowed_names() -> list[str]:
     """Every Danish name that may stand in English text, longest first (so a name inside a longer one goes too)."""
     return sorted({name for term in glossary() for name in term.allowed_in_english}, key=len, reverse=True)
+
+
+@cache
+def site_name(lang: str) -> str:
+    """The site's name in a language's build (mkdocs.en.yml may set its own; else mkdocs.yml's)."""
+    for config in (("mkdocs.en.yml", "mkdocs.yml") if lang == "en" else ("mkdocs.yml",)):
+        if found := re.search(r"^site_name: *(.+)$", (ROOT / config).read_text(encoding="utf-8"), re.MULTILINE):
+            return found.group(1).strip().strip("\"'")
+    return ""
 
 
 def danish_terms() -> list[tuple[str, Term]]:
@@ -85,7 +96,7 @@ def danish_terms() -> list[tuple[str, Term]]:
 class _Visible(HTMLParser):
     """The page's visible text in the page's language, and its main content's running text.
 
-    Skips script and style, and everything inside an element with lang="da" on an English page (a Danish
+    Skips script, style and code, and everything inside an element with lang="da" on an English page (a Danish
     quotation or the link to the Danish twin, which a screen reader then speaks in Danish).
     """
 
@@ -103,7 +114,8 @@ class _Visible(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attrs = {k: v or "" for k, v in attrs}
         other, main, aside = self._state()
-        other = other or tag in ("script", "style") or (attrs.get("lang", self.lang) != self.lang and "lang" in attrs)
+        # Code is a key or an id (ipraktik:aftale:aftale-praktikant-navn), in no language.
+        other = other or tag in ("script", "style", "code") or (attrs.get("lang", self.lang) != self.lang and "lang" in attrs)
         main = main or "md-content__inner" in attrs.get("class", "")
         aside = aside or tag in ("h1", "h2", "h3", "h4", "h5", "h6", "a")
         if not other:
@@ -125,7 +137,8 @@ class _Visible(HTMLParser):
         self.texts.append(data)
         if main:
             self.main.append(data)
-            if not aside and data.strip() not in allowed_names():  # a name standing alone is a title, as on a cover
+            # A name standing alone, or the site's name, is a title, as on the booklet's cover.
+            if not aside and data.strip() not in allowed_names() and data.strip() != site_name(self.lang):
                 self.running.append(data)
 
 

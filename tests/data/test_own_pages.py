@@ -1,0 +1,39 @@
+"""The guide sends readers to its own pages for what it has itself, not back to the booklet's web address.
+
+The printed booklet pointed to COI's web page for its materials (programme outline, sign-up, more material). The
+guide now has them (the planning tools in data/planning.yml, the sign-up page), so a text that still points to that
+address must also link to a page of this site; and the journey's intro begins where its first step begins.
+"""
+from __future__ import annotations
+
+import re
+
+from macros import wording
+from macros.content import load_content
+from tests.conftest import ROOT
+
+# Where the booklet sent readers for its materials ("på coi.dk/ipraktik"): the address is the booklet's fact.
+BOOKLET_ADDRESS = "coi.dk/ipraktik"
+SITE_LINK = re.compile(r"\]\(/[a-z0-9/-]+\.md(#[a-z0-9-]+)?\)")
+
+
+def test_a_text_that_points_to_the_booklets_address_also_links_to_the_guides_own_page():
+    content = load_content(ROOT)
+    stray = [f"data/{domain}.yml: {'.'.join(map(str, path))}"
+             for domain, data in content.items() if domain != wording.GLOSSARY
+             for path, _, text in wording.texts(data)
+             if BOOKLET_ADDRESS in text and not SITE_LINK.search(text)]
+    assert not stray, "these texts send readers to coi.dk for what the guide has; link the guide's page too:\n" + \
+        "\n".join(stray)
+
+
+def test_the_journeys_intro_links_to_the_page_its_first_step_offers():
+    journey = load_content(ROOT)["journey"]
+    first = journey["steps"][0]["pages"][0]
+    for lang in ("da", "en"):
+        assert f"](/{first}.md)" in " ".join(paragraph[lang] for paragraph in journey["intro"]), lang
+
+
+def test_the_check_finds_a_text_that_only_points_away():
+    assert not SITE_LINK.search(f"Se materialet på [{BOOKLET_ADDRESS}](https://{BOOKLET_ADDRESS}).")
+    assert SITE_LINK.search("Brug [programmet](/tjeklister/program.md) her i guiden.")
