@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from . import content_security
 from .content import load_content
+from .guide_build import theme_extra
 from .i18n import build_language, twin_site_url
 from .navigation import translated_nav
 from .page_history import PageHistory
@@ -32,9 +33,7 @@ def define_env(env) -> None:
     renderer = Renderer(root / "templates", Path(env.conf["docs_dir"]), content, lang, former_ids(root))
     env.variables["guide"] = PageTexts(content["site"], lang)
     # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.
-    env.conf["extra"]["ui"] = renderer.env.globals["ui"]
-    env.conf["extra"]["publisher"] = renderer.env.globals["publisher"]
-    env.conf["extra"]["page_titles"] = env.variables["guide"].titles
+    env.conf["extra"].update(theme_extra(renderer, env.variables["guide"]))
     env.conf["site_description"] = env.variables["guide"].site_description
     # One nav for both builds: its groups get their names in this build's language (before MkDocs reads it).
     try:
