@@ -42,7 +42,13 @@ NOT_PORTED = {
         "Zensical's templates get `pages` as pages, Material's as files with a `.page`: Zensical's own "
         "sitemap is used, without the hreflang pairs",
 }
-THEME_PLACEHOLDER = "{#- Not ported to Zensical yet: macros/zensical_adapter.py NOT_PORTED says why. -#}\n"
+# What Zensical's theme does that Material's does not, switched off in the copy by an empty file, with why.
+SWITCHED_OFF = {
+    "partials/tags.html":
+        "a page's search keywords (data/search.yml, meta `tags`) are for search only; Zensical's theme shows "
+        "them under the text, Material's only with its tags plugin, which the site does not use",
+}
+THEME_PLACEHOLDER = "{#- Left out of the Zensical build: macros/zensical_adapter.py says why. -#}\n"
 
 _BUILDS: dict[tuple[Path, str], GuideBuild] = {}
 
@@ -130,6 +136,8 @@ def _copy_theme(overrides: Path, target: Path) -> None:
             (target / name).unlink()
         else:
             (target / name).write_text(THEME_PLACEHOLDER, encoding="utf-8")
+    for name in SWITCHED_OFF:
+        (target / name).write_text(THEME_PLACEHOLDER, encoding="utf-8")
 
 
 def _read_config(path: Path) -> dict[str, Any]:
