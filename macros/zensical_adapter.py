@@ -11,8 +11,8 @@ Zensical (0.1.x) differs from MkDocs with mkdocs-macros in three ways that shape
   `nav` at `define_env` arrives too late. `write_config` writes them into a generated config per language
   (`.zensical.<lang>.yml` beside mkdocs.yml, which it inherits: Zensical takes the project's root from where
   the config file is) before the build starts; tools/build.py calls it.
-- It does not need MkDocs: nothing here imports it (macros/__init__.py still imports the MkDocs adapter
-  until the core moves out of this package, issue 23).
+- It does not need MkDocs: nothing here imports it, and macros/__init__.py loads the MkDocs adapter only
+  when mkdocs-macros asks for its hooks.
 """
 from __future__ import annotations
 

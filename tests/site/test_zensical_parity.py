@@ -10,6 +10,8 @@ the Zensical build leaves out (macros/zensical_adapter.py NOT_PORTED and SWITCHE
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,9 +26,8 @@ DIFFERENT_TEXT = {
     "404.html": "Zensical gives the 404 template a navigation whose items have no title or URL, so the list "
                 "of the guide's pages (overrides/404.html) comes out empty",
 }
-# The adapters: the only modules that may import an engine (and the package's __init__, which re-exports
-# the MkDocs adapter's hooks until the core moves out of macros/, issue 23).
-ADAPTERS = {"main.py", "zensical_adapter.py", "__init__.py"}
+# The adapters: the only modules that may import an engine.
+ADAPTERS = {"main.py", "zensical_adapter.py"}
 ENGINE_PACKAGES = {"mkdocs", "material", "mkdocs_macros", "zensical", "zensical_ui"}
 
 
@@ -121,3 +122,11 @@ def test_no_module_outside_the_adapters_imports_an_engine():
             offenders += [f"macros/{module.name}: {name}" for name in names
                           if name.split(".")[0] in ENGINE_PACKAGES]
     assert not offenders, f"only the adapters may import an engine: {offenders}"
+
+
+def test_the_core_and_the_zensical_adapter_load_without_mkdocs():
+    """Zensical builds without MkDocs installed: importing what it loads must not pull MkDocs in."""
+    probe = ("import sys, macros.zensical_adapter, macros.guide_build, macros.check; "
+             "print(sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs', 'material', 'mkdocs_macros'}))")
+    run = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]", f"importing the core loads {run.stdout.strip()}"
