@@ -31,6 +31,7 @@ ENGINES = ("material", "zensical")
 # Where Zensical builds each language (it writes only below the project's root), and its error lines.
 ZENSICAL_WORK = ".zensical-build"
 ZENSICAL_ERROR = re.compile(r"^(\w+(Error|Exception)|Error): ")
+ZENSICAL_ERROR_NAMES = re.compile(r"^(?:(?:\w+(?:Error|Exception)|Python error|Error): )+")
 # Material prints an end-of-life banner on every build; it says nothing we act on (stack notes).
 ENV = {"NO_MKDOCS_2_WARNING": "1"}
 # A record of MkDocs' log: `ERROR    -  message`, continued on the lines that follow it.
@@ -144,9 +145,11 @@ def _run_zensical(root: Path, targets: dict[str, Path]) -> tuple[dict[str, str],
 
 
 def zensical_problem_lines(log: str) -> list[str]:
-    """A failed Zensical build's log ends in the Python exception that stopped it: its message lines
-    (`RuntimeError: Python error: …`), without the traceback; a log without one is returned whole."""
-    found = [line.strip() for line in log.splitlines() if ZENSICAL_ERROR.match(line.strip())]
+    """A failed Zensical build's log ends in the Python exception that stopped it (`RuntimeError: Python
+    error: RenderError: templates/x.jinja:60: …`): its message, without the traceback and the exceptions'
+    names, so that it starts with the file and line as Material's do; a log without one is returned whole."""
+    found = [ZENSICAL_ERROR_NAMES.sub("", line.strip()) for line in log.splitlines()
+             if ZENSICAL_ERROR.match(line.strip())]
     return found or [log.strip() or "the build failed without saying why"]
 
 

@@ -19,7 +19,8 @@ import pytest
 
 from macros.zensical_adapter import NOT_PORTED, SWITCHED_OFF
 from tests.conftest import LANGS, ROOT, lang_root
-from tools.build import build_site
+from tests.projects import project_copy
+from tools.build import BuildFailed, build_site
 
 # Pages whose main text differs between the engines, by their file below a language's root, and why.
 DIFFERENT_TEXT = {
@@ -130,3 +131,19 @@ def test_the_core_and_the_zensical_adapter_load_without_mkdocs():
              "print(sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs', 'material', 'mkdocs_macros'}))")
     run = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]", f"importing the core loads {run.stdout.strip()}"
+
+
+def test_a_failed_zensical_build_names_the_template_line_and_keeps_the_last_site(tmp_path):
+    """As loud as Material's: the problem starts with the file and line, and the last good site stays."""
+    project = project_copy(tmp_path / "project")
+    template = project / "templates" / "travel_types.jinja"
+    template.write_text("{{ no_such_name.attribute }}\n" + template.read_text(encoding="utf-8"), encoding="utf-8")
+    site = tmp_path / "site-zensical"
+    site.mkdir()
+    (site / "index.html").write_text("the last good build", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(project, site, engine="zensical")
+    assert failed.value.problems[0].startswith("templates/travel_types.jinja:1: "), failed.value.problems
+    assert "no_such_name" in failed.value.problems[0]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the last good build"
+    assert not list(project.glob(".zensical*")), "the generated configs and the build folder are left behind"
