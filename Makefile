@@ -12,7 +12,7 @@ export SITE_DIR := $(abspath $(SITE))
 # Material prints an end-of-life banner on every build; it says nothing we act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve check ids glossary build pdf system-deps test fidelity preview-zip bench clean
+.PHONY: setup serve check ids glossary build build-zensical pdf system-deps test fidelity preview-zip bench clean
 
 # Set-up: a venv with the pinned packages. The stamp files make it run only when a pin changes.
 $(VENV)/.site-deps: requirements.txt
@@ -54,6 +54,11 @@ glossary: $(VENV)/.site-deps
 build: check
 	$(BIN)/python -m tools.build --site $(SITE_DIR)
 
+# Both languages with Zensical, Material's successor, into site-zensical/ (Danish at /, English at /en/): built
+# beside the published site until it passes the same tests (README: Moving to Zensical).
+build-zensical: check
+	$(BIN)/python -m tools.build --engine zensical --site $(abspath site-zensical)
+
 # The whole guide as a booklet: an A4 PDF per language (SITE/innovationspraktik.pdf, SITE/en/…), printed by
 # Chromium from the freshly built /haefte/ pages, which then get their link to it. `build` never needs Chromium.
 pdf: system-deps $(VENV)/.test-deps build
@@ -91,4 +96,4 @@ bench: $(VENV)/.test-deps
 	$(BIN)/python -m tools.bench
 
 clean:
-	rm -rf $(SITE_DIR) $(SITE_DIR).partial site-preview site-preview.zip $(VENV) node_modules .pytest_cache
+	rm -rf $(SITE_DIR) $(SITE_DIR).partial site-zensical .zensical-build .zensical.*.yml site-preview site-preview.zip $(VENV) node_modules .pytest_cache

@@ -9,12 +9,12 @@ from mkdocs.exceptions import PluginError
 
 from . import content_security, offline
 from .content import load_content
-from .problems import counted
+from .guide_build import theme_extra
 from .i18n import build_language, twin_site_url
 from .navigation import translated_nav
 from .page_history import PageHistory
 from .pages import PageTexts
-from .problems import ContentError
+from .problems import ContentError, counted
 from .published_ids import former_ids
 from .rendering import Renderer, RenderError
 from .search_keywords import SearchKeywords
@@ -33,9 +33,7 @@ def define_env(env) -> None:
     renderer = Renderer(root / "templates", Path(env.conf["docs_dir"]), content, lang, former_ids(root))
     env.variables["guide"] = PageTexts(content["site"], lang)
     # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.
-    env.conf["extra"]["ui"] = renderer.env.globals["ui"]
-    env.conf["extra"]["publisher"] = renderer.env.globals["publisher"]
-    env.conf["extra"]["page_titles"] = env.variables["guide"].titles
+    env.conf["extra"].update(theme_extra(renderer, env.variables["guide"]))
     env.conf["site_description"] = env.variables["guide"].site_description
     # One nav for both builds: its groups get their names in this build's language (before MkDocs reads it).
     try:

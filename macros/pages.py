@@ -22,8 +22,12 @@ class PageTexts:
 
     def apply(self, page) -> None:
         """Set the page's title and description, or stop the build: every page needs both."""
-        key = page.file.src_uri.removesuffix(".md")
+        page.meta.update(self.for_source(page.file.src_uri))
+
+    def for_source(self, src_uri: str) -> Mapping[str, Any]:
+        """The title, description and sources of the page docs/SRC_URI; ValueError when it has no entry."""
+        key = src_uri.removesuffix(".md")
         if key not in self._pages:
-            raise ValueError(f"data/site.yml: pages: there is no entry '{key}' for docs/{page.file.src_uri}; "
+            raise ValueError(f"data/site.yml: pages: there is no entry '{key}' for docs/{src_uri}; "
                              "add its title and description")
-        page.meta.update(self._pages[key])
+        return self._pages[key]

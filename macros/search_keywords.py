@@ -15,6 +15,10 @@ class SearchKeywords:
 
     def apply(self, page) -> None:
         """Give the page its keywords in this language, if data/search.yml has any for it."""
-        words = self._pages.get(page.file.src_uri.removesuffix(".md"))
+        words = self.for_source(page.file.src_uri)
         if words:
             page.meta["tags"] = words
+
+    def for_source(self, src_uri: str) -> list[str]:
+        """The keywords of the page docs/SRC_URI in this language (none: an empty list)."""
+        return self._pages.get(src_uri.removesuffix(".md"), [])

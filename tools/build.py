@@ -29,6 +29,12 @@ from macros.problems import Problem, counted
 ROOT = Path(__file__).resolve().parents[1]
 # Each language's config, and where its build goes below the site's root.
 LANGUAGES = {"da": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
+# The engines that build the site: Material (MkDocs) publishes it; Zensical is built beside it (issue 23).
+ENGINES = ("material", "zensical")
+# Where Zensical builds each language (it writes only below the project's root), and its error lines.
+ZENSICAL_WORK = ".zensical-build"
+ZENSICAL_ERROR = re.compile(r"^(\w+(Error|Exception)|Error): ")
+ZENSICAL_ERROR_NAMES = re.compile(r"^(?:(?:\w+(?:Error|Exception)|Python error|Error): )+")
 # Material prints an end-of-life banner on every build; it says nothing we act on (stack notes).
 ENV = {"NO_MKDOCS_2_WARNING": "1"}
 # A record of MkDocs' log: `ERROR    -  message`, continued on the lines that follow it.
@@ -52,29 +58,44 @@ class BuildFailed(Exception):
         super().__init__("\n".join(problems))
 
 
-def build_site(root: Path, site: Path, languages: tuple[str, ...] = tuple(LANGUAGES)) -> float:
+def build_site(root: Path, site: Path, languages: tuple[str, ...] = tuple(LANGUAGES),
+               engine: str = "material") -> float:
     """Build `languages` of the project at `root` into `site` (replacing it); the seconds it took.
 
+    `engine` is "material" (MkDocs with Material for MkDocs, the published site) or "zensical" (its successor,
+    side by side until it passes the same tests: README, "Moving to Zensical").
     Raises BuildFailed, leaving `site` as it was, when either language fails.
     """
+    if engine not in ENGINES:
+        raise ValueError(f"engine is '{engine}'; it is one of {', '.join(ENGINES)}")
     started = time.monotonic()
     staging = site.with_name(site.name + ".partial")
-    targets = {lang: _target(staging, lang) for lang in languages}
+    targets = {lang: _target(staging, lang) if engine == "material" else _zensical_target(root, lang)
+               for lang in languages}
     for target in (staging, *targets.values()):
         shutil.rmtree(target, ignore_errors=True)
-    runs = {lang: _start(root, lang, target) for lang, target in targets.items()}
-    outputs = {lang: run.communicate()[0] for lang, run in runs.items()}
-    failed = [lang for lang, run in runs.items() if run.returncode != 0]
+    if engine == "material":
+        runs = {lang: _start(root, lang, target) for lang, target in targets.items()}
+        outputs = {lang: run.communicate()[0] for lang, run in runs.items()}
+        failed = [lang for lang, run in runs.items() if run.returncode != 0]
+    else:
+        outputs, failed = _run_zensical(root, targets)
     if failed:
         for target in (staging, *targets.values()):
             shutil.rmtree(target, ignore_errors=True)
-        raise BuildFailed(_unique(problem for lang in failed for problem in problem_lines(outputs[lang])))
-    staging.mkdir(exist_ok=True)
-    for lang, target in targets.items():
+        if engine == "zensical":
+            shutil.rmtree(root / ZENSICAL_WORK, ignore_errors=True)
+        read = problem_lines if engine == "material" else zensical_problem_lines
+        raise BuildFailed(_unique(problem for lang in failed for problem in read(outputs[lang])))
+    # The root language first (Zensical's becomes the staging folder), then the others into it.
+    for lang, target in sorted(targets.items(), key=lambda item: bool(LANGUAGES[item[0]][1])):
         if target != staging:
-            target.rename(staging / LANGUAGES[lang][1])
+            shutil.move(target, staging / LANGUAGES[lang][1] if LANGUAGES[lang][1] else staging)
+        staging.mkdir(exist_ok=True)
     shutil.rmtree(site, ignore_errors=True)
     staging.rename(site)
+    if engine == "zensical":
+        shutil.rmtree(root / ZENSICAL_WORK, ignore_errors=True)   # its theme copy (macros/zensical_adapter.py)
     return time.monotonic() - started
 
 
@@ -91,6 +112,48 @@ def _start(root: Path, lang: str, target: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(target)],
                             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, **ENV})
+
+
+def _zensical_target(root: Path, lang: str) -> Path:
+    """Zensical writes only below the project's root (its config's folder): a folder there per language,
+    moved into the staging folder afterwards."""
+    return root / ZENSICAL_WORK / lang
+
+
+def _run_zensical(root: Path, targets: dict[str, Path]) -> tuple[dict[str, str], list[str]]:
+    """Each language's Zensical build (its log, and the languages that failed), from a config written for it
+    first (the core's nav, description and theme texts: macros/zensical_adapter.py). One after the other:
+    two Zensical builds in one project share its .cache/ and one panics. --clean: that cache knows the pages
+    and the macros module, not data/, so a kept cache could serve pages with yesterday's texts."""
+    from macros.zensical_adapter import GuideBuildError, write_config
+
+    outputs, failed = {}, []
+    for lang, target in targets.items():
+        try:
+            config = write_config(root, LANGUAGES[lang][0], str(target.relative_to(root)))
+        except GuideBuildError as error:
+            raise BuildFailed([line for line in str(error).splitlines()
+                               if not FRAMING.match(line.strip())]) from None
+        try:
+            # `python -m` from the root puts it on sys.path: the extension imports macros.zensical_adapter.
+            run = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
+                                  "-f", str(config)], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 text=True, env={**os.environ, **ENV}, check=False)
+        finally:
+            config.unlink()
+        outputs[lang] = run.stdout
+        if run.returncode != 0:
+            failed.append(lang)
+    return outputs, failed
+
+
+def zensical_problem_lines(log: str) -> list[str]:
+    """A failed Zensical build's log ends in the Python exception that stopped it (`RuntimeError: Python
+    error: RenderError: templates/x.jinja:60: …`): its message, without the traceback and the exceptions'
+    names, so that it starts with the file and line as Material's do; a log without one is returned whole."""
+    found = [ZENSICAL_ERROR_NAMES.sub("", line.strip()) for line in log.splitlines()
+             if ZENSICAL_ERROR.match(line.strip())]
+    return found or [log.strip() or "the build failed without saying why"]
 
 
 def problem_lines(log: str) -> list[str]:
@@ -136,9 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build both languages of the site, or say why not.")
     parser.add_argument("--site", default=os.environ.get("SITE_DIR", str(ROOT / "site")))
     parser.add_argument("--root", default=str(ROOT), help="the project (default: this repository)")
+    parser.add_argument("--engine", choices=ENGINES, default="material",
+                        help="material (the published site, default) or zensical (make build-zensical)")
     args = parser.parse_args(argv)
     try:
-        took = build_site(Path(args.root), Path(args.site))
+        took = build_site(Path(args.root), Path(args.site), engine=args.engine)
     except BuildFailed as failure:
         print("\n".join(failure.problems), file=sys.stderr)
         print(f"The site was not built ({counted(len(failure.problems), 'problem')} above); {args.site} is unchanged.",
@@ -146,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print("\n".join(annotations(failure.problems)))
         return 1
-    print(f"Built both languages into {args.site} in {took:.1f} s.")
+    engine = " with Zensical" if args.engine == "zensical" else ""
+    print(f"Built both languages into {args.site} in {took:.1f} s{engine}.")
     return 0
 
 
