@@ -22,7 +22,7 @@ EDITS = 5
 TIMEOUT = 60.0
 
 
-def editor_loop(root: Path) -> list[float]:
+def editor_loop(root: Path, edits: int = EDITS) -> list[float]:
     """Seconds from each save to the rebuilt page, for EDITS edits."""
     site_yml = root / "data" / "site.yml"
     data = yaml.safe_load(site_yml.read_text(encoding="utf-8"))
@@ -38,7 +38,7 @@ def editor_loop(root: Path) -> list[float]:
     try:
         _wait_for(url, original)
         times = []
-        for edit in range(1, EDITS + 1):
+        for edit in range(1, edits + 1):
             time.sleep(0.5)     # let the server settle, as between an editor's saves
             title["da"] = f"{original} bench-{edit}"
             start = time.perf_counter()
