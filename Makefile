@@ -49,14 +49,10 @@ ids: $(VENV)/.site-deps
 glossary: $(VENV)/.site-deps
 	$(BIN)/python -m tools.glossary
 
-# Both languages into SITE.partial/, then swapped into SITE/: a failed build leaves the last good site/ alone.
-# Danish first: a build empties its own site_dir, and the English one lives inside it.
+# Both languages (tools/build.py, the one way to build that serve, pdf, bench and tests use too): a failed
+# build prints each problem with its file and line and leaves the last good site/ alone.
 build: check
-	rm -rf $(SITE_DIR).partial
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml -d $(SITE_DIR).partial
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml -d $(SITE_DIR).partial/en
-	rm -rf $(SITE_DIR)
-	mv $(SITE_DIR).partial $(SITE_DIR)
+	$(BIN)/python -m tools.build --site $(SITE_DIR)
 
 # The whole guide as a booklet: an A4 PDF per language (SITE/innovationspraktik.pdf, SITE/en/…), printed by
 # Chromium from the freshly built /haefte/ pages, which then get their link to it. `build` never needs Chromium.

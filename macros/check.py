@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path.cwd()
     try:
-        content, notes = check_content(root)
+        content, notes = check_content(root, every_reader=True)
     except ContentError as error:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) in the content: fix each line above, then run make check again.",

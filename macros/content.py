@@ -8,7 +8,7 @@ from typing import Any
 from . import invisible, published_ids
 from .problems import ContentError, Problem
 from .validation import collect_ids, load_schemas, validate
-from .yamlsource import YamlSource, load_yaml
+from .yamlsource import YamlSource, disagreement, load_yaml
 
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
@@ -20,11 +20,13 @@ def load_content(root: Path) -> MappingProxyType:
     return check_content(root)[0]
 
 
-def check_content(root: Path) -> tuple[MappingProxyType, list[Problem]]:
+def check_content(root: Path, every_reader: bool = False) -> tuple[MappingProxyType, list[Problem]]:
     """The content and the notes worth telling (new ids to register), or ContentError listing every problem.
 
     The domains are the schemas in schema/: a schema without its data file is a problem,
-    and so is a data file without a schema (it would never be checked).
+    and so is a data file without a schema (it would never be checked). `every_reader` (make check) also
+    reads each file with PyYAML's own reader, which is slower than the build's libyaml but reads like the
+    other tools: a file they would read differently is a problem too.
     """
     schemas, registry = load_schemas(root / SCHEMA_DIR)
     sources, problems = load_sources(root, schemas)
@@ -36,6 +38,8 @@ def check_content(root: Path) -> tuple[MappingProxyType, list[Problem]]:
                  if (problem.file, problem.path) not in explained]
     found, notes = published_ids.check(root, sources)
     problems += found
+    if every_reader:
+        problems += _read_differently(root, sources)
     if problems:
         raise ContentError(problems)
     return MappingProxyType({domain: _frozen(source.data) for domain, source in sources.items()}), notes
@@ -73,6 +77,13 @@ def _load(path: Path, name: str) -> tuple[YamlSource | None, list[Problem]]:
     text = path.read_text(encoding="utf-8")
     found = invisible.characters(name, text, None) or [invisible.curly_quotes(name, text, problems[0].line)]
     return None, [problem for problem in found if problem] or problems
+
+
+def _read_differently(root: Path, sources: dict[str, YamlSource]) -> list[Problem]:
+    """A problem for each file (the data and the register of ids) that YAML readers do not all read alike."""
+    register, _ = load_yaml(root / published_ids.REGISTER, published_ids.REGISTER)
+    files = [*sources.values(), *([register] if register is not None else [])]
+    return [problem for problem in map(disagreement, files) if problem]
 
 
 def _stray(path: Path) -> Problem:

@@ -23,12 +23,12 @@ def on_github(environ: Mapping[str, str] = os.environ) -> bool:
     return environ.get("GITHUB_ACTIONS") == "true"
 
 
-def annotation(problem: Problem, level: str = "error") -> str:
+def annotation(problem: Problem, level: str = "error", title: str = "make check") -> str:
     """One problem (or, as `notice`, a note) as a workflow command GitHub turns into an annotation on its line."""
     properties = {"file": problem.file, "line": str(problem.line)}
     if problem.column:
         properties["col"] = str(problem.column)
-    properties["title"] = f"make check: {problem.path or problem.file}"
+    properties["title"] = f"{title}: {problem.path or problem.file}"
     fields = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
     return f"::{level} {fields}::{_escape_data(problem.message)}"
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,8 +15,10 @@ from .page_history import PageHistory
 from .pages import PageTexts
 from .problems import ContentError
 from .published_ids import former_ids
-from .rendering import Renderer
+from .rendering import Renderer, RenderError
 from .search_keywords import SearchKeywords
+
+LOG = logging.getLogger("mkdocs.plugins.guide")
 
 
 def define_env(env) -> None:
@@ -48,7 +51,12 @@ def define_env(env) -> None:
     @env.macro
     def render(template: str, **params) -> str:
         """The Markdown of templates/TEMPLATE.jinja for this page: `{{ render("travel_types") }}`."""
-        return renderer.render(template, env.page.file.src_uri, params)
+        try:
+            return renderer.render(template, env.page.file.src_uri, params)
+        except RenderError as error:
+            # mkdocs-macros turns an exception here into a warning that `--quiet` hides: say it as an error.
+            LOG.error("%s", error)
+            raise
 
 
 def on_pre_page_macros(env) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import traceback
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -28,6 +29,7 @@ class Renderer:
     def __init__(self, templates_dir: Path, docs_dir: Path, content: Mapping[str, Any], lang: str,
                  former_ids: Mapping[str, list[str]] | None = None):
         self.docs_dir = docs_dir
+        self.templates_dir = templates_dir
         self.env = Environment(
             loader=FileSystemLoader(templates_dir),
             undefined=StrictUndefined,     # a typo in a template fails the build
@@ -62,7 +64,10 @@ class Renderer:
         def link(target: str) -> str:
             return self.relative_url(page_src, target)
         self.site_links.page_src = page_src  # the `md` filter's site links are relative to this page
-        return self.env.get_template(f"{template}.jinja").render(params=params, link=link)
+        try:
+            return self.env.get_template(f"{template}.jinja").render(params=params, link=link)
+        except Exception as error:
+            raise RenderError.from_exception(error, page_src, self.templates_dir) from error
 
     def relative_url(self, page_src: str, target: str) -> str:
         """`tjeklister/praktikant.md` seen from `bliv-praktikant.md` is `../tjeklister/praktikant/`.
@@ -75,6 +80,33 @@ class Renderer:
         url = posixpath.relpath("/" + _page_url(path), "/" + _page_url(page_src))
         url = url if url.endswith("/") else url + "/"
         return url + (f"#{anchor}" if anchor else "")
+
+
+class RenderError(Exception):
+    """A page could not be rendered: where in which template, on which page, and what went wrong.
+
+    `make check` validates every reference the templates follow, so an editor should never meet this; when
+    one slips through, the line names the template line that failed, the page, and the way back to the data.
+    """
+
+    @classmethod
+    def from_exception(cls, error: Exception, page_src: str, templates_dir: Path) -> "RenderError":
+        where = _template_line(error, templates_dir) or f"templates/ (rendering docs/{page_src})"
+        return cls(f"{where}: {error} (while rendering the page docs/{page_src}). "
+                   "If you changed data/, run make check: it names the data line to fix; "
+                   "if make check passes, a template or a check is wrong: tell a developer")
+
+
+def _template_line(error: Exception, templates_dir: Path) -> str:
+    """`templates/partials/programme.jinja:60`: the innermost frame of the traceback in one of our templates.
+
+    Jinja rewrites a template's frames to carry the template's file and line."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if Path(frame.filename).is_relative_to(templates_dir)]
+    if not frames:
+        return ""
+    frame = frames[-1]
+    return f"{templates_dir.name}/{Path(frame.filename).relative_to(templates_dir).as_posix()}:{frame.lineno}"
 
 
 def _by_id(items, item_id: str):

@@ -106,7 +106,7 @@ def validate(sources: dict[str, YamlSource], schemas: dict[str, dict], registry:
              ids: dict[str, set[str]], docs_dir: Path) -> list[Problem]:
     """Every schema error in every file, each turned into a line an editor can act on."""
     every_id = frozenset(value for source in sources.values() for _, value in _walk_ids(source.data, ()))
-    validator_class = _validator_class(ids, link_safety.Site(docs_dir, every_id), _page_keys(sources))
+    validator_class = _validator_class(ids, link_safety.Site(docs_dir, every_id), _page_keys(sources, docs_dir))
     return [problem for domain, source in sources.items()
             for problem in _validate_file(source, validator_class(schemas[domain], registry=registry))]
 
@@ -124,11 +124,14 @@ def _validate_file(source: YamlSource, validator) -> list[Problem]:
     return problems
 
 
-def _page_keys(sources: dict[str, YamlSource]) -> set[str] | None:
-    """The pages data/site.yml names; None when it did not load (its own problem says why)."""
+def _page_keys(sources: dict[str, YamlSource], docs_dir: Path) -> set[str] | None:
+    """The pages a reference may name: in docs/ and under `pages` in data/site.yml (which gives their titles);
+    None when site.yml did not load (its own problem says why)."""
     site = sources.get("site")
     pages = site.data.get("pages") if site and isinstance(site.data, dict) else None
-    return set(pages) if isinstance(pages, dict) else None
+    if not isinstance(pages, dict):
+        return None
+    return {key for key in pages if (docs_dir / f"{key}.md").is_file()}
 
 
 def _validator_class(ids: dict[str, set[str]], site: link_safety.Site, pages: set[str] | None):
@@ -159,8 +162,9 @@ def _validator_class(ids: dict[str, set[str]], site: link_safety.Site, pages: se
             return
         hint = difflib.get_close_matches(instance, sorted(pages), n=1)
         suggestion = f"did you mean '{hint[0]}'? " if hint else ""
-        yield ValidationError(f"there is no page '{instance}' under pages in data/site.yml; {suggestion}"
-                              "a page is its path in docs/ without .md, e.g. 'rejsetyper' or 'tjeklister/index'")
+        yield ValidationError(f"there is no page '{instance}'; {suggestion}a page is its file in docs/ without .md "
+                              "(e.g. 'rejsetyper' or 'tjeklister/index'), with its entry under pages in "
+                              "data/site.yml")
 
     return validators.extend(Draft202012Validator, {"x-ref": check_ref, "x-no-html": check_no_html,
                                                     "x-safe-links": check_links, "x-page": check_page})
@@ -193,8 +197,8 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
         language = LANGUAGE_NAMES[path[-1]]
         yield path, f"the {language} text ({path[-1]}) is empty; write the {language} text after '{path[-1]}:'"
     elif kind == "x-page":
-        # Checked as a key (propertyNames): the problem is on the key's own line.
-        yield path + (error.instance,), error.message
+        # Checked as a key (propertyNames), the problem is on the key's own line; as a value, on the value's.
+        yield (path + (error.instance,) if "propertyNames" in error.schema_path else path), error.message
     elif kind == "type":
         yield path, f"should be {_expected(error.schema)}, but is {_type_name(error.instance)}{_type_hint(error)}"
     elif kind == "pattern" and path and path[-1] == "id":

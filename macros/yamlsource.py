@@ -120,3 +120,36 @@ def _record(node: yaml.Node, path: tuple, source: YamlSource, problems: list[Pro
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _record(item, path + (index,), source, problems)
+
+
+def disagreement(source: YamlSource) -> Problem | None:
+    """Where another YAML reader would read this file differently, or not at all; None where all agree.
+
+    The build reads data with libyaml (fast); PyYAML's own reader, which tools and editors' machines without
+    libyaml use, and VS Code's YAML extension are stricter in corners (a `?` inside `{…}`, say). A text in
+    double quotes reads the same everywhere, so that is the fix to name.
+    """
+    try:
+        data, root = _parse(source.text, yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return Problem(source.name, line, "", "not every YAML reader can read this line (PyYAML without libyaml "
+                                              f"refuses it: {error.problem}); put the text on it in double quotes")
+    if data == source.data:
+        return None
+    path = _first_difference(data, source.data, ())
+    return Problem(source.name, source.line_of(path), dotted(path),
+                   "YAML readers disagree about this value; put the text in double quotes")
+
+
+def _first_difference(one: Any, other: Any, path: tuple) -> tuple:
+    if isinstance(one, dict) and isinstance(other, dict):
+        for key in one.keys() | other.keys():
+            if one.get(key) != other.get(key):
+                return _first_difference(one.get(key), other.get(key), path + (key,))
+    if isinstance(one, list) and isinstance(other, list) and len(one) == len(other):
+        for index, (a, b) in enumerate(zip(one, other)):
+            if a != b:
+                return _first_difference(a, b, path + (index,))
+    return path

@@ -1,8 +1,7 @@
 """`make serve`: the whole site, Danish at / and English at /en/, on one address, rebuilt and reloaded on save.
 
 `mkdocs serve` serves one build, so the language switch of a one-language preview leads nowhere. This server
-builds both languages the way `make build` does (each `mkdocs build --strict` in a process of its own, so a
-change to macros/ counts too), serves the result like GitHub Pages, and rebuilds when a watched file changes.
+builds both languages the way `make build` does (tools/build.py), serves the result like GitHub Pages, and rebuilds when a watched file changes.
 Each page it sends carries a small script that reloads the page when a newer build is ready.
 
 When a build fails (a mistake in data/, say), every page shows the problems, as `make check` prints them,
@@ -16,13 +15,13 @@ import html
 import http.server
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
+from .build import BuildFailed, build_site
 from .preview_server import SiteHandler
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,40 +60,24 @@ class Builds:
         self.lock = threading.Lock()
 
     def build(self) -> bool:
-        """Both languages into a fresh folder, at the same time (two processes); True when both built."""
+        """Both languages into a fresh folder (tools/build.py, as `make build`); True when both built."""
         target = self.workdir / f"build-{self.version + 1}"
-        english = self.workdir / f"build-{self.version + 1}-en"
-        started = time.monotonic()
-        runs = [self._start("mkdocs.yml", target), self._start("mkdocs.en.yml", english)]
-        errors = [run.communicate()[1] for run in runs]
-        failed = [error for run, error in zip(runs, errors) if run.returncode != 0]
-        if not failed:
-            shutil.move(str(english), str(target / "en"))
+        try:
+            took = build_site(self.root, target)
+            problems = ""
+        except BuildFailed as failure:
+            problems = str(failure)
         with self.lock:
             previous = self.directory
             self.version += 1
-            self.problems = _problems(failed[0]) if failed else ""
-            if not failed:
+            self.problems = problems
+            if not problems:
                 self.directory = target
-        for stale in (previous if not failed else None, english if failed else None, target if failed else None):
-            if stale is not None:
-                shutil.rmtree(stale, ignore_errors=True)
-        took = time.monotonic() - started
-        print(f"[{time.strftime('%H:%M:%S')}] " + (f"built both languages in {took:.1f} s" if not failed
-                                                   else f"build failed:\n{self.problems}"), flush=True)
-        return not failed
-
-    def _start(self, config: str, target: Path) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
-                                 "-d", str(target)], cwd=self.root, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True,
-                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-
-
-def _problems(stderr: str) -> str:
-    """What the editor needs from a failed build's output: the problem lines, else the whole output."""
-    lines = [line for line in stderr.splitlines() if line.startswith(("data/", "published-ids.yml"))]
-    return "\n".join(lines) or stderr.strip()
+        if previous is not None and not problems:
+            shutil.rmtree(previous, ignore_errors=True)
+        print(f"[{time.strftime('%H:%M:%S')}] " + (f"built both languages in {took:.1f} s" if not problems
+                                                   else f"build failed:\n{problems}"), flush=True)
+        return not problems
 
 
 def snapshot(root: Path) -> dict[Path, float]:

@@ -13,7 +13,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """data/ and schema/ copied into a temporary project root."""
-    for folder in ("data", "schema"):
+    """data/, schema/ and docs/ (the pages a reference may name) copied into a temporary project root."""
+    for folder in ("data", "schema", "docs"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     return tmp_path

@@ -221,5 +221,32 @@ def test_search_keywords_for_a_page_that_does_not_exist_are_refused(project_copy
     lines = (project_copy / "data" / "search.yml").read_text(encoding="utf-8").splitlines()
     line = lines.index(f"  {key}:") + 1
     assert edited(project_copy, "data/search.yml", f"  {key}:\n", f"  {key}x:\n") == [
-        f"data/search.yml:{line}: keywords.{key}x: there is no page '{key}x' under pages in data/site.yml; "
-        f"did you mean '{key}'? a page is its path in docs/ without .md, e.g. 'rejsetyper' or 'tjeklister/index'"]
+        f"data/search.yml:{line}: keywords.{key}x: there is no page '{key}x'; did you mean '{key}'? "
+        f"a page is its file in docs/ without .md (e.g. 'rejsetyper' or 'tjeklister/index'), with its entry "
+        f"under pages in data/site.yml"]
+
+
+# Every kind of value that names a page, as (data file, its YAML path, how it is written): the templates link to
+# each, so a misspelt one must be refused by make check, on its line, before a build fails on it.
+PAGE_REFERENCES = {
+    "a role's page": ("data/roles.yml", ("roles", 0, "page"), "page: {}"),
+    "a role's see-also page": ("data/roles.yml", ("roles", -1, "see_also", 0), "see_also: [{}"),
+    "a way in on the front page": ("data/site.yml", ("ways_in", "items", 0, "page"), "page: {}"),
+    "a journey step's page": ("data/journey.yml", ("steps", 0, "pages", 0), "pages: [{}"),
+    "a planning tool's page": ("data/planning.yml", ("offered", 0, "page"), "page: {}"),
+}
+
+
+@pytest.mark.parametrize("kind", PAGE_REFERENCES)
+def test_a_misspelt_page_reference_is_refused_on_its_line_with_a_suggestion(project_copy, kind):
+    data_file, path, written = PAGE_REFERENCES[kind]
+    data = load_content(project_copy)[data_file.removeprefix("data/").removesuffix(".yml")]
+    for key in path:
+        data = data[key]
+    page = data
+    text = (project_copy / data_file).read_text(encoding="utf-8")
+    line = text[:text.index(written.format(page))].count("\n") + 1
+    problems = edited(project_copy, data_file, written.format(page), written.format(page + "x"))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{data_file}:{line}: ")
+    assert f"there is no page '{page}x'; did you mean '{page}'?" in problems[0]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.rendering import Renderer
+from macros.rendering import Renderer, RenderError
 from tests.render.conftest import other
 
 
@@ -27,10 +27,15 @@ def test_travel_types_each_have_anchor_duration_and_examples(renderer: Renderer,
     for travel_type in content["travel_types"]["types"]:
         assert f"## {travel_type['name'][lang]} {{ #{travel_type['id']} }}" in markdown
         assert travel_type["examples"][0][lang] in markdown
-    days = {"da": "3–4 dage", "en": "3–4 days"}[lang]
-    assert f'<span class="ip-badge">{days}</span>' in markdown
-    call = {"da": "Tag af sted som eventyrer i 4–5 dage", "en": "Travel as an adventurer for 4–5 days"}[lang]
-    assert f'<strong class="ip-travel__call">{call}</strong>' in markdown
+    ui = content["site"]["ui"]
+    for travel_type in content["travel_types"]["types"]:
+        # "3–4 dage", "2 days": the range as written in the data, with the unit that fits its last number.
+        days = travel_type["days"]
+        duration = "–".join(map(str, days)) + " " + (ui["day"] if days[-1] == 1 else ui["days"])[lang]
+        assert f'<span class="ip-badge">{duration}</span>' in markdown
+        call = ui["travel_as_for"][lang].replace("{travel_as}", travel_type["travel_as"][lang]) \
+            .replace("{duration}", duration)
+        assert f'<strong class="ip-travel__call">{call}</strong>' in markdown
     # Each type's answers stand side by side under the same row names.
     for row in ("preparation", "purpose", "destination"):
         assert markdown.count(f"<dt>{content['travel_types']['compare'][row][lang]}</dt>") == len(
@@ -58,5 +63,6 @@ def test_a_link_to_a_page_that_does_not_exist_fails(renderer: Renderer):
 
 
 def test_a_page_for_a_role_that_is_not_in_the_data_fails_naming_it(renderer: Renderer):
-    with pytest.raises(ValueError, match="no item with id 'praktikantt'"):
+    with pytest.raises(RenderError, match=r"^templates/role_page.jinja:\d+: no item with id 'praktikantt' .*"
+                                          r"\(while rendering the page docs/bliv-praktikant.md\)"):
         renderer.render("role_page", "bliv-praktikant.md", {"role": "praktikantt"})

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from tests.site.test_yaml_only_changes import project_copy
+from tests.projects import project_copy
 
 TIMEOUT = 90  # seconds for a build on a busy machine
 
@@ -52,7 +52,6 @@ def wait_for_version(base: str, newer_than: int) -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     project = project_copy(tmp_path_factory.mktemp("serve"))
-    shutil.copy(ROOT / "published-ids.yml", project / "published-ids.yml")
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "tools.serve", "--root", str(project), "--port", str(port)],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -8,20 +8,13 @@ Spredningsguiden and its worksheet. The same copy with a typo in a role id must 
 from __future__ import annotations
 
 import copy
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
-from tests.conftest import ROOT
+from tests.projects import build, edit_yaml, project_copy
 from tests.site.conftest import parse
-
-COPIED = ("data", "schema", "docs", "templates", "overrides", "macros", "hooks")
-MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
 
 # Ids of the test's own, never the guides' examples (`foer-praktikant-madpakke`, `pendler`): an editor following
 # REDIGERING.md must never collide with this test.
@@ -39,31 +32,6 @@ NEW_TYPE = {"id": "test-yaml-only-rejsetype",
                           "en": "A librarian who interns at a citizen service centre every Friday."}]}
 NEW_PHASE_DESCRIPTION = {"da": "Her undersøger I sammen, om løsningen passer til jeres hverdag.",
                          "en": "Here you find out together whether the solution fits your everyday work."}
-
-
-def project_copy(into: Path) -> Path:
-    for folder in COPIED:
-        shutil.copytree(ROOT / folder, into / folder)
-    for config in ROOT.glob("mkdocs*.yml"):
-        shutil.copy(config, into / config.name)
-    return into
-
-
-def edit_yaml(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
-
-
-def build(project: Path) -> subprocess.CompletedProcess:
-    """Both languages, --strict, as `make build` does: Danish into site/, then English into site/en/."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    for config, target in (("mkdocs.yml", "site"), ("mkdocs.en.yml", "site/en")):
-        result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", config, "-d", str(project / target)],
-                                cwd=project, env=env, capture_output=True, text=True)
-        if result.returncode != 0:
-            return result
-    return result
 
 
 def plain(text: str) -> bool:
@@ -110,8 +78,8 @@ def built(tmp_path_factory) -> dict:
             neighbours["phase"] = phase["description"]["da"]
             phase["description"] = NEW_PHASE_DESCRIPTION
         edit_yaml(spreading, change_phase)
-    result = build(project)
-    assert result.returncode == 0, f"the edited copy did not build:\n{result.stderr}"
+    problems = build(project)
+    assert problems == [], "the edited copy did not build:\n" + "\n".join(problems)
     return {"site": project / "site", "neighbours": neighbours}
 
 
@@ -156,9 +124,9 @@ def test_the_build_refuses_bad_content_with_the_editors_line(tmp_path):
     line = text.splitlines().index("      - role: praktikant") + 1
     (project / "data" / "advice.yml").write_text(
         text.replace("      - role: praktikant\n", "      - role: praktikantt\n", 1), encoding="utf-8")
-    result = build(project)
-    assert result.returncode != 0
+    problems = build(project)
+    assert problems
     assert not (project / "site" / "index.html").exists()
     expected = (rf"^data/advice.yml:{line}: phases\[0\]\.advice\[\d\]\.role: there is no id 'praktikantt' "
                 r"in data/roles.yml; did you mean 'praktikant'\?")
-    assert re.search(expected, result.stderr, re.MULTILINE), result.stderr
+    assert re.search(expected, "\n".join(problems), re.MULTILINE), problems
