@@ -124,7 +124,7 @@ def build_site(root: Path, work: Path) -> Path:
 
 
 def build_section(root: Path, work: Path, site: Path, plan: Plan) -> None:
-    counted = {"make build (da + en)": _count_pages(site), "make check": None}
+    counted = {"build, both languages (tools.build)": _count_pages(site), "make check": None}
     rows = []
     for name, run in build_timing.build_times(root, work / "timing", plan.runs).items():  # after build_site
         count = counted[name]
@@ -177,7 +177,7 @@ def scale_section(root: Path, work: Path, plan: Plan) -> list[Budget]:
         rows.append([f"×{s.factor}", s.pages, f"{s.html_mb:.1f}", s.run.wall, f"{s.run.peak_mb:.0f}",
                      f"{s.ms_per_page:.0f}", f"{s.run.wall / base.run.wall:.1f}× time for "
                      f"{s.pages / base.pages:.1f}× pages" if base else ""])
-    say(table("Scale: make build with the content multiplied (one run each)",
+    say(table("Scale: the build (tools.build, both languages) with the content multiplied (one run each)",
               ["content", "pages", "HTML MB", "wall s", "peak MB", "ms/page", "growth from ×1"], rows,
               "Copies: roles with their advice and checklist pages, travel types; ids unique (tools/bench/scale.py)."))
     found = []

@@ -39,7 +39,7 @@ class Scaled:
 
 
 def scale(root: Path, out: Path, factors: tuple[int, ...] = FACTORS, warmup: bool = True) -> list[Scaled]:
-    """One `make build` per factor (after a warm-up at ×1), each from its own copy of the snapshot."""
+    """One build (both languages) per factor (after a warm-up at ×1), each from its own copy of the snapshot."""
     results = []
     for factor in factors:
         copy_root = scaled_copy(root, out / f"x{factor}", factor)

@@ -100,15 +100,19 @@ def _median(runs: list[Run]) -> Run:
 
 
 LANGUAGES = {"da": "mkdocs.yml", "en": "mkdocs.en.yml"}
+# One language through the project's own build function (its English goes to SITE/en/).
+_ONE_LANGUAGE = ("import sys; from pathlib import Path; from tools.build import build_site; "
+                 "build_site(Path(sys.argv[1]), Path(sys.argv[2]), (sys.argv[3],))")
 
 
 def build(root: Path, site: Path, lang: str | None = None) -> list[str]:
-    """The command that builds the project at ROOT as `make build` does: both languages into SITE (Danish
-    at SITE/, English at SITE/en/), or with LANG one language's build alone into SITE.
-    The one place where the bench says how the project is built."""
+    """The command that builds the project at ROOT through its one way to build (tools/build.py, what
+    `make build` runs after `make check`): both languages into SITE (Danish at SITE/, English at SITE/en/),
+    or with LANG that language alone. The one place where the bench says how the project is built."""
+    python = str(root / ".venv" / "bin" / "python")
     if lang is None:
-        return make(root, "build", site)
-    return mkdocs_build(root, LANGUAGES[lang], site)
+        return [python, "-m", "tools.build", "--root", str(root), "--site", str(site)]
+    return [python, "-c", _ONE_LANGUAGE, str(root), str(site), lang]
 
 
 def make(root: Path, target: str, site: Path) -> list[str]:
@@ -117,8 +121,9 @@ def make(root: Path, target: str, site: Path) -> list[str]:
 
 
 def mkdocs_build(root: Path, config: str, site: Path) -> list[str]:
-    """MkDocs itself on a config of ROOT: the bench's derived configs (tools/bench/overhead.py)."""
-    return [str(root / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--quiet", "-f", str(root / config),
+    """MkDocs itself on a config of ROOT: the bench's derived configs (tools/bench/overhead.py); not quiet,
+    so that a failure's stderr says why."""
+    return [str(root / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-f", str(root / config),
             "-d", str(site)]
 
 
