@@ -61,6 +61,15 @@ def test_the_test_job_runs_the_same_commands_as_ci_run(workflow):
     assert set(commands) <= set(run_lines(workflow, "test"))
 
 
+def test_the_bench_runs_once_through_after_the_tests(workflow):
+    """`make bench QUICK=1` in CI keeps the bench running: it exits non-zero when a step cannot measure."""
+    for commands in (ci_run_commands(), run_lines(workflow, "test")):
+        assert commands.index("make bench QUICK=1") > commands.index("make test")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nbench:", 1)[1].split("\n\n", 1)[0]
+    assert "$(if $(QUICK),--quick)" in recipe
+
+
 def make_prerequisites(target: str) -> list[str]:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     line = re.search(rf"^{target}:(.*)$", makefile, re.MULTILINE)
