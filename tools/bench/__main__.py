@@ -17,12 +17,15 @@ import resource
 import shutil
 import sys
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import build_timing, editor_loop, lighthouse, overhead, page_weight, profile, scale
 from .search_quality import search_quality
 from .tables import Budget, budgets, table
+from tools import serve
+
 from .workspace import CommandFailed, build, measure, snapshot, temp_dir
 
 OVERHEAD_BUDGET = 1.3       # ours/plain by CPU time, at Plan.overhead_at (×10 in the full run)
@@ -97,7 +100,11 @@ def main(argv: list[str] | None = None) -> int:
 def timed(step: str, section) -> list[Budget]:
     """A step, then what it took: wall time, and the CPU time of everything it ran (neighbours excluded)."""
     wall, cpu, load = time.perf_counter(), _cpu(), _load()
-    found = section() or []
+    try:
+        found = section() or []
+    except Exception as error:      # the other steps still run; the bench then exits 1
+        traceback.print_exc()
+        found = [Budget(f"step {step}", "failed", "", False, f"{type(error).__name__}: {error}", broken=True)]
     say(f"[step {step}: {time.perf_counter() - wall:.0f} s wall, {_cpu() - cpu:.0f} CPU s; "
         f"load average {load} before, {_load()} after]")
     return found
@@ -200,16 +207,56 @@ def weight_section(site: Path, plan: Plan) -> list[Budget]:
               "First view: every response Chromium got for the page (HTML, CSS, JS, fonts, images) with an empty\n"
               "cache, from a server that compresses like GitHub Pages (tools/server.py, gzip level 6);\n"
               "+ search: worker, lunr and index, fetched in the background (same for every page).\n"
-              "Files of the heaviest page: " + ", ".join(max(weights, key=lambda w: w.first_view_gzip).files)))
+              "Files of the heaviest page of each group:\n" + "\n".join(
+                  f"  {w.path}: " + ", ".join(w.files) for w in _heaviest_of_each_group(weights))))
     say(table("Search indexes", ["index", "bytes", "gzip KB"], [[i.path, i.raw, kb(i.gzip)] for i in indexes]))
-    heaviest = max(weights, key=lambda w: w.first_view_gzip)
-    heaviest_html = max(weights, key=lambda w: w.html_gzip)
-    return [
-        Budget(f"first view, every page (heaviest: {heaviest.path})", f"{kb(heaviest.first_view_gzip)} KB",
-               f"≤ {FIRST_VIEW_BUDGET_KB} KB", heaviest.first_view_gzip <= FIRST_VIEW_BUDGET_KB * 1024),
-        Budget(f"repeat view, every page (heaviest: {heaviest_html.path})", f"{kb(heaviest_html.html_gzip)} KB",
-               f"≤ {REPEAT_VIEW_BUDGET_KB} KB", heaviest_html.html_gzip <= REPEAT_VIEW_BUDGET_KB * 1024),
-    ]
+    found = []
+    for group in WEIGHT_BUDGETS:
+        pages = [w for w in weights if _weight_group(w.path) is group]
+        if not pages:
+            continue
+        heaviest = max(pages, key=lambda w: w.first_view_gzip)
+        heaviest_html = max(pages, key=lambda w: w.html_gzip)
+        found += [
+            Budget(f"first view, {group.pages} (heaviest: {heaviest.path})", f"{kb(heaviest.first_view_gzip)} KB",
+                   f"≤ {group.first_view_kb} KB", heaviest.first_view_gzip <= group.first_view_kb * 1024),
+            Budget(f"repeat view, {group.pages} (heaviest: {heaviest_html.path})", f"{kb(heaviest_html.html_gzip)} KB",
+                   f"≤ {group.repeat_view_kb} KB", heaviest_html.html_gzip <= group.repeat_view_kb * 1024),
+        ]
+    return found
+
+
+@dataclass(frozen=True)
+class WeightBudget:
+    pages: str                  # which pages, in words
+    prefixes: tuple[str, ...]   # URL paths (below the language root) that start so; () = every other page
+    first_view_kb: float
+    repeat_view_kb: float
+
+
+# Every page carries the same 65 KB before its own HTML: Material's CSS and JS (57.8 KB gzip), our site.css,
+# print.css, print-trace.js and the favicon. A reading page's HTML is 5-8 KB. The booklet is the whole guide
+# in one page (its HTML alone is 15.5 KB), and the checklists and planning tools add their own scripts and
+# styles (checklist.css, ip-storage.js, the modules: 7.4 KB on a page that loads only its own): README.md.
+WEIGHT_BUDGETS = (
+    WeightBudget("the booklet page", ("/haefte/",), 85, 18),
+    WeightBudget("checklist and planning pages", ("/tjeklister/",), 80, 15),
+    WeightBudget("every other page", (), FIRST_VIEW_BUDGET_KB, REPEAT_VIEW_BUDGET_KB),
+)
+
+
+def _weight_group(path: str) -> WeightBudget:
+    below = path.removeprefix("/en") if path.startswith("/en/") else path
+    return next(group for group in WEIGHT_BUDGETS if not group.prefixes or below.startswith(group.prefixes))
+
+
+def _heaviest_of_each_group(weights: list) -> list:
+    groups = {}
+    for w in weights:
+        group = _weight_group(w.path)
+        if group not in groups or w.first_view_gzip > groups[group].first_view_gzip:
+            groups[group] = w
+    return list(groups.values())
 
 
 def search_section(site: Path) -> list[Budget]:
@@ -253,10 +300,12 @@ def lighthouse_section(site: Path, plan: Plan) -> list[Budget]:
 def editor_section(root: Path, plan: Plan) -> list[Budget]:
     times = editor_loop.editor_loop(root, plan.edits)
     median = editor_loop.median(times)
-    say(table("Editor loop: save data/site.yml until `mkdocs serve` serves the changed page",
+    say(table("Editor loop: save data/site.yml until `make serve` serves the changed Danish page",
               ["edits", "median s", "fastest s", "slowest s"], [[len(times), median, min(times), max(times)]],
-              "`make serve` (tools/serve.py) notices a save by polling, then builds both languages as `make build`\n"
-              "does; compare with the build times above."))
+              f"`make serve` (tools/serve.py) notices a save within {serve.POLL_SECONDS} s (+ {serve.SETTLE_SECONDS} s "
+              "to settle), builds both languages side by side\nthrough tools/build.py and serves each as soon as it "
+              "is built: compare with the overhead table's one-language builds.\nAn open page then reloads within "
+              "a quarter of a second (not counted)."))
     return [Budget("editor loop, median save to served page", f"{median:.2f} s", f"≤ {EDITOR_LOOP_BUDGET_S} s",
                    median <= EDITOR_LOOP_BUDGET_S)]
 
