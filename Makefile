@@ -12,7 +12,7 @@ export SITE_DIR := $(abspath $(SITE))
 # Material prints an end-of-life banner on every build; it says nothing we act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve check ids glossary build pdf test fidelity preview-zip bench clean
+.PHONY: setup serve check ids glossary build pdf system-deps test fidelity preview-zip bench clean
 
 # Set-up: a venv with the pinned packages. The stamp files make it run only when a pin changes.
 $(VENV)/.site-deps: requirements.txt
@@ -56,11 +56,17 @@ build: check
 
 # The whole guide as a booklet: an A4 PDF per language (SITE/innovationspraktik.pdf, SITE/en/…), printed by
 # Chromium from the freshly built /haefte/ pages, which then get their link to it. `build` never needs Chromium.
-pdf: $(VENV)/.test-deps build
+pdf: system-deps $(VENV)/.test-deps build
 	$(BIN)/python -m tools.booklet_pdf
 
-# The PDF tests read the PDFs, so the suite runs after `pdf`.
-test: $(VENV)/.test-deps build pdf
+# What the tests need from the system (Chromium, fonts, poppler-utils, Java, Node.js 22): installed when this
+# runs as root where apt-get is, or else one line saying what is missing and how to install it.
+system-deps:
+	@bash tools/system-deps.sh
+
+# The system first, so a machine without Chromium stops before anything else. The PDF tests read the PDFs,
+# so the suite runs after `pdf`.
+test: system-deps $(VENV)/.test-deps build pdf
 	$(BIN)/python -m pytest
 
 # How much of the printed booklet the Danish site still says (a report, never a failure).

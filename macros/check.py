@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path.cwd()
     try:
-        content, notes = check_content(root, every_reader=True)
+        content, notes = check_content(root, thorough=True)
     except ContentError as error:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) in the content: fix each line above, then run make check again.",
@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     for note in notes:
         print(note)
     print(f"Content OK: {len(content)} data files checked." + (
-        f" {len(notes)} new id(s) above; `make ids` adds them to {published_ids.REGISTER}." if notes else ""))
+        f" {len(notes)} new id(s) above; CI adds them to {published_ids.REGISTER} after the merge (make ids)."
+        if notes else ""))
     github.report([], notes)
     return 0
 

@@ -5,7 +5,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import invisible, published_ids
+from . import invisible, published_ids, rules
+from .page_check import render_every_page
 from .problems import ContentError, Problem
 from .validation import collect_ids, load_schemas, validate
 from .yamlsource import YamlSource, disagreement, load_yaml
@@ -20,13 +21,17 @@ def load_content(root: Path) -> MappingProxyType:
     return check_content(root)[0]
 
 
-def check_content(root: Path, every_reader: bool = False) -> tuple[MappingProxyType, list[Problem]]:
+def check_content(root: Path, thorough: bool = False) -> tuple[MappingProxyType, list[Problem]]:
     """The content and the notes worth telling (new ids to register), or ContentError listing every problem.
 
     The domains are the schemas in schema/: a schema without its data file is a problem,
-    and so is a data file without a schema (it would never be checked). `every_reader` (make check) also
-    reads each file with PyYAML's own reader, which is slower than the build's libyaml but reads like the
-    other tools: a file they would read differently is a problem too.
+    and so is a data file without a schema (it would never be checked).
+
+    `thorough` is `make check`'s promise that the build will pass. It also reads each file with PyYAML's own
+    reader (slower than the build's libyaml, but it reads like the other tools: a file they would read
+    differently is a problem), and, once the data is valid, renders every page in both languages as the build
+    will (macros/page_check.py): a template that fails is a problem, and a link to /page.md#id must name an
+    id that page shows.
     """
     schemas, registry = load_schemas(root / SCHEMA_DIR)
     sources, problems = load_sources(root, schemas)
@@ -34,15 +39,22 @@ def check_content(root: Path, every_reader: bool = False) -> tuple[MappingProxyT
     problems += found
     # A place the invisible checks explained gets no second, vaguer line from the schema ("should be a text").
     explained = {(problem.file, problem.path) for problem in problems if problem.column}
-    problems += [problem for problem in validate(sources, schemas, registry, ids, root / DOCS_DIR)
+    former = published_ids.former(root)
+    problems += [problem for problem in validate(sources, schemas, registry, ids, root / DOCS_DIR, former=former)
                  if (problem.file, problem.path) not in explained]
+    if not problems:   # the rules read the data as the schemas describe it
+        problems += rules.check(sources, root / DOCS_DIR)
     found, notes = published_ids.check(root, sources)
     problems += found
-    if every_reader:
+    if thorough:
         problems += _read_differently(root, sources)
+    content = MappingProxyType({domain: _frozen(source.data) for domain, source in sources.items()})
+    if thorough and not problems:
+        anchors, problems = render_every_page(root, content, published_ids.former_ids(root))
+        problems += validate(sources, schemas, registry, ids, root / DOCS_DIR, anchors, former)
     if problems:
         raise ContentError(problems)
-    return MappingProxyType({domain: _frozen(source.data) for domain, source in sources.items()}), notes
+    return content, notes
 
 
 def load_sources(root: Path, schemas: dict | None = None) -> tuple[dict[str, YamlSource], list[Problem]]:

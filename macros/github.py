@@ -48,8 +48,8 @@ def summary(problems: Sequence[Problem], notes: Sequence[Problem] = ()) -> str:
                   f"{_table_cell(p.message)} |" for p in problems]
         lines.append("")
     if notes:
-        lines += [f"Nye id'er, som bliver udgivet (ingen fejl; `make ids` skriver dem i {REGISTER}) / "
-                  f"New ids that will be published (not an error; `make ids` adds them to {REGISTER}):", ""]
+        lines += [f"Nye id'er, som bliver udgivet (ingen fejl; CI skriver dem i {REGISTER} efter fletningen) / "
+                  f"New ids that will be published (not an error; CI adds them to {REGISTER} after the merge):", ""]
         lines += [f"- `{note.file}:{note.line}` {note.message}" for note in notes] + [""]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Mapping
 
 import markdown
 
@@ -56,6 +57,9 @@ class Site:
 
     docs_dir: Path
     ids: frozenset[str]
+    # The ids each page shows ('/rejsetyper.md': {...}), once the pages are rendered (make check); until then
+    # an anchor only has to be an id somewhere in the data.
+    anchors: Mapping[str, frozenset[str]] | None = None
 
     def pages(self) -> list[str]:
         return sorted("/" + path.relative_to(self.docs_dir).as_posix() for path in self.docs_dir.rglob("*.md"))
@@ -120,7 +124,19 @@ def _page_problem(shown: str, url: str, site: Site) -> str | None:
     file = (site.docs_dir / path.lstrip("/")).resolve()
     if not path.endswith(".md") or not file.is_file() or not file.is_relative_to(site.docs_dir.resolve()):
         return f"the link {shown} names no page of this site; {_page_hint(path, site)}{ALLOWED}"
-    return _anchor_problem(shown, anchor, site) if anchor else None
+    if not anchor:
+        return None
+    return _anchor_problem(shown, anchor, site) or _anchor_elsewhere(shown, path, anchor, site)
+
+
+def _anchor_elsewhere(shown: str, path: str, anchor: str, site: Site) -> str | None:
+    """A link to an id that exists, but not on the page it names."""
+    if site.anchors is None or anchor in site.anchors.get(path, frozenset()):
+        return None
+    showing = sorted(page for page, ids in site.anchors.items() if anchor in ids)
+    where = f"it is on {', '.join(showing)}: link to /{showing[0].lstrip('/')}#{anchor}" if showing else \
+        "no page shows it"
+    return f"the link {shown} names the id '{anchor}', which is not on {path}; {where}; {ALLOWED}"
 
 
 def _page_hint(path: str, site: Site) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import content_security
+from . import content_security, offline
 from .content import load_content
 from .i18n import build_language, twin_site_url
 from .navigation import translated_nav
@@ -47,6 +47,10 @@ def define_env(env) -> None:
     # overrides/partials/content-security-policy.html calls this with the theme's inline scripts.
     env.conf["extra"]["content_security_policy"] = functools.partial(
         content_security.policy, preview=content_security.is_preview(env.conf["site_url"]))
+    env.conf["extra"]["theme_colour"] = offline.primary_colour(root)   # the browser's bar (overrides/main.html)
+    env.variables["offline"] = functools.partial(
+        offline.write_offline_files, root, lang=lang, twin_root=env.conf["extra"]["twin"]["root"],
+        app=content["site"]["app"], description=env.conf["site_description"])
 
     @env.macro
     def render(template: str, **params) -> str:
@@ -67,3 +71,8 @@ def on_pre_page_macros(env) -> None:
         raise PluginError(str(error)) from None
     env.variables["search_keywords"].apply(env.page)
     env.page.meta["history"] = env.variables["page_history"].for_sources(env.page.meta["sources"])
+
+
+def on_post_build(env) -> None:
+    """After every file is written (the search index too): the offline worker and the manifest (macros/offline.py)."""
+    env.variables["offline"](Path(env.conf["site_dir"]))

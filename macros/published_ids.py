@@ -11,7 +11,8 @@ file, including ones added later, without a list of its own here. Three sections
 `make check` fails when a registered id is gone without being renamed or retired, when a renamed or retired id is
 used again, and when a rename points at an id that does not exist. A NEW id never fails: editors on GitHub's web
 editor cannot run a command, so make check lists new ids as notes (on the pull request too) and `make ids`
-(python -m macros.check --add-new-ids) adds them, after the pull request is merged or by anyone before.
+(python -m macros.check --add-new-ids) adds them: CI runs it on main after each merge (the workflow's
+`registers` job), or anyone may before.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ HEADER = """\
 # Published ids: every id in data/ that the site has shown. Each is an anchor (/rejsetyper/#turist) and, for a
 # checklist item, the key of visitors' saved ticks. `make check` fails when one of them disappears or comes back
 # after it was retired. Do not delete lines here.
-# - New ids are added by `make ids` (make check lists them; adding a new id never fails a check).
+# - New ids are added by `make ids`, which CI runs on main after each merge (a new id never fails a check).
 # - Renamed on purpose: add `old-id: new-id` under renamed: (saved ticks move to the new id).
 # - Removed on purpose: add `- old-id` under retired: (it can then never be used again).
 """
@@ -102,7 +103,8 @@ def check(root: Path, sources: dict[str, YamlSource]) -> tuple[list[Problem], li
         if value in register.retired or value in register.renamed:
             problems.append(_reused(value, domain, line, place, register))
     notes = [Problem(f"data/{domain}.yml", line, kind,
-                     f"new id '{value}': it will be published; after merging, `make ids` adds it to {REGISTER}")
+                     f"new id '{value}': it will be published; after the merge, CI adds it to {REGISTER} (make ids): "
+                     "nothing for you to do")
              for value, (domain, kind, line, _) in sorted(live.items())
              if value not in register.ids and value not in register.retired and value not in register.renamed]
     return problems, notes
@@ -115,6 +117,14 @@ def former_ids(root: Path) -> dict[str, list[str]]:
     for old in sorted(register.renamed):
         former.setdefault(_latest(register, old), []).append(old)
     return former
+
+
+def former(root: Path) -> dict[str, str]:
+    """Every id that is no longer in use on purpose: a renamed one to what it is called now, a retired one to ''
+    (for the message on a reference that still names it)."""
+    register, _ = read_register(root)
+    return {**{old: _latest(register, old) for old in register.renamed},
+            **{retired: "" for retired in register.retired}}
 
 
 def _latest(register: Register, old: str) -> str:
@@ -179,8 +189,11 @@ def _dump(ids: dict[str, tuple[str, str]], renamed: dict[str, str], retired: set
         for ids_of_kind in kinds.values():
             ids_of_kind.sort()
     body = {"ids": {domain: dict(sorted(kinds.items())) for domain, kinds in sorted(grouped.items())},
-            "renamed": dict(sorted(renamed.items())), "retired": sorted(retired)}
-    return HEADER + yaml.dump(body, Dumper=_IndentedLists, allow_unicode=True, sort_keys=False, width=1000)
+            "renamed": dict(sorted(renamed.items())) or None, "retired": sorted(retired) or None}
+    # An empty section is written as the bare key (`retired:`), not `retired: []`: the guides' instruction,
+    # "add `- old-id` under retired:", then works as typed.
+    text = yaml.dump(body, Dumper=_IndentedLists, allow_unicode=True, sort_keys=False, width=1000)
+    return HEADER + text.replace("renamed: null\n", "renamed:\n").replace("retired: null\n", "retired:\n")
 
 
 class _IndentedLists(yaml.SafeDumper):

@@ -85,28 +85,32 @@ class Renderer:
 class RenderError(Exception):
     """A page could not be rendered: where in which template, on which page, and what went wrong.
 
-    `make check` validates every reference the templates follow, so an editor should never meet this; when
-    one slips through, the line names the template line that failed, the page, and the way back to the data.
+    `make check` renders every page (macros/page_check.py), so an editor meets this there, not in a build;
+    the line names the template line that failed, the page, and the way back to the data.
     """
+
+    def __init__(self, template: str, line: int, page_src: str, reason: str):
+        self.template, self.line, self.page_src, self.reason = template, line, page_src, reason
+        where = f"{template}:{line}" if template else "templates/"
+        super().__init__(f"{where}: {reason} (while rendering the page docs/{page_src}). If you changed data/, run "
+                         "make check: it names the data line to fix; if make check passes, a template or a check "
+                         "is wrong: tell a developer")
 
     @classmethod
     def from_exception(cls, error: Exception, page_src: str, templates_dir: Path) -> "RenderError":
-        where = _template_line(error, templates_dir) or f"templates/ (rendering docs/{page_src})"
-        return cls(f"{where}: {error} (while rendering the page docs/{page_src}). "
-                   "If you changed data/, run make check: it names the data line to fix; "
-                   "if make check passes, a template or a check is wrong: tell a developer")
+        template, line = _template_line(error, templates_dir)
+        return cls(template, line, page_src, str(error))
 
 
-def _template_line(error: Exception, templates_dir: Path) -> str:
-    """`templates/partials/programme.jinja:60`: the innermost frame of the traceback in one of our templates.
-
-    Jinja rewrites a template's frames to carry the template's file and line."""
+def _template_line(error: Exception, templates_dir: Path) -> tuple[str, int]:
+    """(`templates/partials/programme.jinja`, 60): the innermost frame of the traceback in one of our
+    templates (Jinja rewrites a template's frames to carry its file and line); ("", 0) if none."""
     frames = [frame for frame in traceback.extract_tb(error.__traceback__)
               if Path(frame.filename).is_relative_to(templates_dir)]
     if not frames:
-        return ""
+        return "", 0
     frame = frames[-1]
-    return f"{templates_dir.name}/{Path(frame.filename).relative_to(templates_dir).as_posix()}:{frame.lineno}"
+    return f"{templates_dir.name}/{Path(frame.filename).relative_to(templates_dir).as_posix()}", frame.lineno or 0
 
 
 def _by_id(items, item_id: str):

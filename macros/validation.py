@@ -1,12 +1,15 @@
 """Check the data against schema/ and against itself (ids, references, raw HTML).
 
-Each schema/NAME.schema.json describes data/NAME.yml. Four keywords of our own extend JSON Schema:
+Each schema/NAME.schema.json describes data/NAME.yml. Five keywords of our own extend JSON Schema:
 - `x-ref: NAME`: the value is the `id` of an item in data/NAME.yml;
 - `x-no-html: true`: the text may use inline Markdown but no raw HTML, so a pasted <script> never
   reaches a page;
 - `x-safe-links: true`: the text's links and images pass macros/link_safety.py (no javascript:, no remote
   image, no link to a page that does not exist);
-- `x-page: true`: the value names a page, a key of `pages` in data/site.yml (`tjeklister/praktikant`).
+- `x-page: true`: the value names a page, a key of `pages` in data/site.yml (`tjeklister/praktikant`);
+- `x-ids-in: [NAME, …]`: the value is an id anywhere in those data files (a part of an item too), or, written
+  `NAME#dotted.path`, an id of the items at that place in the file (`planning#programme.parts`);
+A reference to an id renamed or retired in published-ids.yml says so and what to write instead.
 Editors' tools ignore keywords they do not know, so the schemas stay valid for VS Code.
 """
 from __future__ import annotations
@@ -15,7 +18,7 @@ import difflib
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
@@ -23,6 +26,7 @@ from referencing import Registry, Resource
 from . import link_safety
 from .invisible import visible
 from .problems import Problem, dotted
+from .published_ids import REGISTER
 from .yamlsource import YamlSource
 
 HTML_TAG = re.compile(r"<\s*[A-Za-z!/?]")
@@ -103,10 +107,16 @@ def _walk_ids(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
 
 
 def validate(sources: dict[str, YamlSource], schemas: dict[str, dict], registry: Registry,
-             ids: dict[str, set[str]], docs_dir: Path) -> list[Problem]:
-    """Every schema error in every file, each turned into a line an editor can act on."""
-    every_id = frozenset(value for source in sources.values() for _, value in _walk_ids(source.data, ()))
-    validator_class = _validator_class(ids, link_safety.Site(docs_dir, every_id), _page_keys(sources, docs_dir))
+             ids: dict[str, set[str]], docs_dir: Path, anchors=None,
+             former: Mapping[str, str] | None = None) -> list[Problem]:
+    """Every schema error in every file, each turned into a line an editor can act on. `anchors`, the ids each
+    page shows (macros/page_check.py), makes a link's #anchor name an id on the page it links to. `former`
+    maps an id renamed on purpose to its new id, and a retired one to '' (published-ids.yml)."""
+    all_ids = {domain: {value for _, value in _walk_ids(source.data, ())} for domain, source in sources.items()}
+    data = {domain: source.data for domain, source in sources.items()}
+    every_id = frozenset().union(*all_ids.values())
+    validator_class = _validator_class(ids, all_ids, data, former or {}, link_safety.Site(docs_dir, every_id, anchors),
+                                       _page_keys(sources, docs_dir))
     return [problem for domain, source in sources.items()
             for problem in _validate_file(source, validator_class(schemas[domain], registry=registry))]
 
@@ -134,16 +144,34 @@ def _page_keys(sources: dict[str, YamlSource], docs_dir: Path) -> set[str] | Non
     return {key for key in pages if (docs_dir / f"{key}.md").is_file()}
 
 
-def _validator_class(ids: dict[str, set[str]], site: link_safety.Site, pages: set[str] | None):
+def _validator_class(ids: dict[str, set[str]], all_ids: dict[str, set[str]], data: dict[str, Any],
+                     former: Mapping[str, str], site: link_safety.Site, pages: set[str] | None):
+    def missing(instance: str, domains: list[str], known: set[str], listed: bool) -> ValidationError:
+        files = " or ".join(f"data/{domain}.yml" for domain in domains)
+        if instance in former:
+            new = former[instance]
+            return ValidationError(f"the id '{visible(instance)}' was renamed to '{new}' ({REGISTER}); write '{new}'"
+                                   if new else f"the id '{visible(instance)}' is retired ({REGISTER}); remove it "
+                                   "here, or name an id that is in use")
+        hint = difflib.get_close_matches(instance, sorted(known), n=1)
+        suggestion = f"did you mean '{visible(hint[0])}'? " if hint else ""
+        those = f"the ids there are: {', '.join(map(visible, sorted(known))) or 'none'}" if listed else \
+            "an id is written exactly as it stands after 'id:' there"
+        return ValidationError(f"there is no id '{visible(instance)}' in {files}; {suggestion}{those}")
+
     def check_ref(validator, domain, instance, schema):
         # A file that did not load has its own problem already; every reference into it would only add noise.
         if domain not in ids or not isinstance(instance, str) or instance in ids[domain]:
             return
-        known = sorted(ids[domain])
-        hint = difflib.get_close_matches(instance, known, n=1)
-        suggestion = f"did you mean '{visible(hint[0])}'? " if hint else ""
-        yield ValidationError(f"there is no id '{visible(instance)}' in data/{domain}.yml; {suggestion}"
-                              f"the ids there are: {', '.join(map(visible, known)) or 'none'}")
+        yield missing(instance, [domain], ids[domain], listed=True)
+
+    def check_ids_in(validator, places, instance, schema):
+        domains = [place.partition("#")[0] for place in places]
+        if not isinstance(instance, str) or any(domain not in all_ids for domain in domains):
+            return
+        known = set().union(*(_ids_at(place, all_ids, data) for place in places))
+        if instance not in known:
+            yield missing(instance, domains, known, listed=any("#" in place for place in places))
 
     def check_no_html(validator, enabled, instance, schema):
         found = HTML_TAG.search(instance) if enabled and isinstance(instance, str) else None
@@ -166,8 +194,22 @@ def _validator_class(ids: dict[str, set[str]], site: link_safety.Site, pages: se
                               "(e.g. 'rejsetyper' or 'tjeklister/index'), with its entry under pages in "
                               "data/site.yml")
 
-    return validators.extend(Draft202012Validator, {"x-ref": check_ref, "x-no-html": check_no_html,
-                                                    "x-safe-links": check_links, "x-page": check_page})
+    return validators.extend(Draft202012Validator, {"x-ref": check_ref, "x-ids-in": check_ids_in,
+                                                    "x-no-html": check_no_html, "x-safe-links": check_links,
+                                                    "x-page": check_page})
+
+
+def _ids_at(place: str, all_ids: dict[str, set[str]], data: dict[str, Any]) -> set[str]:
+    """The ids `x-ids-in` names by `place`: a whole file's (`advice`), or those at a path in it (`planning#a.b`)."""
+    domain, _, path = place.partition("#")
+    if not path:
+        return all_ids[domain]
+    nodes = [data[domain]]
+    for key in path.split("."):
+        nodes = [item for node in nodes for item in (node if isinstance(node, list) else [node])]
+        nodes = [node[key] for node in nodes if isinstance(node, dict) and key in node]
+    items = [item for node in nodes for item in (node if isinstance(node, list) else [node])]
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:

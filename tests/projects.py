@@ -35,3 +35,30 @@ def build(project: Path) -> list[str]:
     except BuildFailed as failure:
         return failure.problems
     return []
+
+
+# What the content-independence test appends to every text: a character no text has, so a test that finds
+# today's wording instead of the data's finds nothing.
+MARKER = " ◊"
+
+
+def every_text_marked(data):
+    """Every {da, en} text with MARKER appended (ids and numbers as they are)."""
+    if isinstance(data, dict):
+        if set(data) == {"da", "en"} and all(isinstance(text, str) for text in data.values()):
+            return {lang: text + MARKER for lang, text in data.items()}
+        return {key: every_text_marked(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [every_text_marked(item) for item in data]
+    return data
+
+
+def every_number_shifted(data):
+    """Every whole number one up: counts, ranges (`days: [3, 4]` -> [4, 5]), limits and phase numbers."""
+    if isinstance(data, dict):
+        return {key: every_number_shifted(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [every_number_shifted(item) for item in data]
+    if isinstance(data, int) and not isinstance(data, bool):
+        return data + 1
+    return data

@@ -44,6 +44,13 @@ RELOAD_SCRIPT = """<script>(() => {{
   setInterval(() => fetch("{path}", {{cache: "no-store"}}).then(r => r.text())
     .then(v => {{ if (v !== seen) location.reload(); }}).catch(() => {{}}), 250);
 }})();</script>"""
+# The preview keeps no offline copy (a page from a copy would hide the edit just saved): in place of each
+# build's sw.js (macros/offline.py) a worker that deletes the copies a built site served here left, and goes.
+RETIRING_WORKER = """self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(caches.keys()
+  .then((names) => Promise.all(names.filter((name) => name.startsWith("ipraktik-")).map((name) => caches.delete(name))))
+  .then(() => self.registration.unregister())));
+"""
 ERROR_PAGE = """<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><title>Forhåndsvisningen er stoppet / The preview has stopped</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}}
@@ -154,6 +161,8 @@ def handler_for(builds: Builds):
                 lang = self.path.rsplit("/", 1)[1]
                 if lang in builds.versions:
                     return self.send_text(str(builds.versions[lang]))
+            if self.path.split("?")[0].endswith("/sw.js"):
+                return self.send_text(RETIRING_WORKER, "text/javascript; charset=utf-8")
             if builds.problems:
                 return self.send_page(500, self.with_reload(ERROR_PAGE.format(
                     problems=html.escape(builds.problems), script="{script}")))
@@ -185,10 +194,10 @@ def handler_for(builds: Builds):
                 return page.replace("{script}", script).encode("utf-8")
             return page.replace("</body>", script + "</body>", 1).encode("utf-8")
 
-        def send_text(self, text: str) -> None:
+        def send_text(self, text: str, kind: str = "text/plain; charset=utf-8") -> None:
             body = text.encode("utf-8")
             self.send_response(200)
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Type", kind)
             self.send_header("Cache-Control", "no-store")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

@@ -123,9 +123,9 @@ class SiteHandler(PreviewHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
+def serve(directory: Path, handler_class: type[SiteHandler] = SiteHandler) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 at a free port; yields the base URL ('http://127.0.0.1:PORT')."""
-    handler = functools.partial(SiteHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

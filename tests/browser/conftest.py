@@ -1,7 +1,7 @@
 """Headless Chromium on the built site, served on loopback; every page watched for leaks and errors.
 
-Debian's chromium (installed by .ci/run), driven by Playwright's Python package with
-executable_path: nothing here downloads a browser.
+Debian's chromium (installed by tools/system-deps.sh, which `make test` runs first), driven by
+Playwright's Python package with executable_path: nothing here downloads a browser.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def base_url(site) -> str:
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"no Chromium at {CHROMIUM}: `bash .ci/run` installs Debian's chromium package")
+        pytest.fail(f"no Chromium at {CHROMIUM}: `bash tools/system-deps.sh` installs Debian's chromium package")
     with sync_playwright() as playwright:
         browser = launch(playwright)
         yield browser

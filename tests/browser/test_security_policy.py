@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.visitor import SEARCH_LOADING, all_pages, off_origin, search
+from tests.browser.visitor import all_pages, off_origin, search, wait_for_search
 
 # Recorded from the first script on, in every document of the context.
 RECORD = """
@@ -39,12 +39,10 @@ def violations(page) -> list[str]:
 def test_no_page_of_either_language_raises_a_violation(site, base_url, watched_policy):
     page, log = watched_policy
     found, loaded = [], 0
-    for lang, path in all_pages():
+    for _, path in all_pages():
         page.goto(base_url + path, wait_until="load")
         # The search worker has started and fetched its index: the worker and the connection were allowed.
-        page.wait_for_function(
-            "loading => document.querySelector('.md-search-result__meta').textContent.trim() !== loading",
-            arg=SEARCH_LOADING[lang])
+        wait_for_search(page)
         loaded += 1
         found += [f"{path}: {violation}" for violation in violations(page)]
     print(f"\ncontent security: {loaded} pages loaded, {len(found)} violations, "

@@ -6,8 +6,16 @@ from urllib.parse import urlsplit
 
 from tests.conftest import LANGS, ROOT, page_paths
 
-# What Material's search shows until its index has loaded; typing before then finds nothing.
-SEARCH_LOADING = {"da": "Start søgning", "en": "Initializing search"}
+# Whether Material's search is ready: until its worker has loaded the index, the line above the results says
+# "Initialising search" (each language in its own words) and typing finds nothing. Once the index has answered
+# the empty query, Material writes its own translation of "Type to start searching" there, which every page
+# carries in Material's config (#__config, translations): the test needs neither language's wording.
+SEARCH_READY = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  const config = document.getElementById("__config");
+  if (meta === null || config === null) return false;  /* not this page yet */
+  return meta.textContent.trim() === JSON.parse(config.textContent).translations["search.result.placeholder"];
+}"""
 
 
 def all_pages() -> list[tuple[str, str]]:
@@ -37,11 +45,14 @@ def search(page, query: str, lang: str) -> list[str]:
     return hrefs
 
 
-def search_box(page, lang: str):
-    """The search box, once Material's index has loaded (typing earlier finds nothing)."""
-    page.wait_for_function(
-        "loading => document.querySelector('.md-search-result__meta').textContent.trim() !== loading",
-        arg=SEARCH_LOADING[lang])
+def wait_for_search(page, timeout: float | None = None) -> None:
+    """Until Material's search has loaded its index (before then, typing finds nothing)."""
+    page.wait_for_function(SEARCH_READY, timeout=timeout)
+
+
+def search_box(page, lang: str | None = None, timeout: float | None = None):
+    """The search box, once Material's index has loaded. Any language: `lang` is no longer needed."""
+    wait_for_search(page, timeout)
     opener = page.locator("label.md-header__button[for=__search]")
     if opener.is_visible():  # on a phone the search box hides behind this button
         opener.click()

@@ -13,7 +13,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """data/, schema/ and docs/ (the pages a reference may name) copied into a temporary project root."""
-    for folder in ("data", "schema", "docs"):
+    """What `make check` reads, copied into a temporary project root: data/, schema/, and docs/ and templates/
+    (it renders every page)."""
+    for folder in ("data", "schema", "docs", "templates"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     return tmp_path

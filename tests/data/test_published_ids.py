@@ -5,6 +5,7 @@ change any of them.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -25,8 +26,11 @@ def project(project_copy):
 
 
 def first_item_id(project) -> str:
+    """The first checklist item that no rename in the register points at (this test's renames stand alone)."""
     advice = yaml.safe_load((project / "data" / "advice.yml").read_text(encoding="utf-8"))
-    return advice["phases"][0]["advice"][0]["items"][0]["id"]
+    renamed_to = set((yaml.safe_load((project / REGISTER).read_text(encoding="utf-8")).get("renamed") or {}).values())
+    return next(item["id"] for phase in advice["phases"] for group in phase["advice"] for item in group["items"]
+                if item["id"] not in renamed_to)
 
 
 def first_type_id(project) -> str:
@@ -44,13 +48,13 @@ def rename_in_data(project, old: str, new: str) -> int:
 
 
 def add_to_register(project, section: str, entry) -> None:
+    """As the guides tell an editor: a line `old-id: new-id` (renamed) or `- old-id` (retired) typed under the
+    section's key in published-ids.yml, whatever the section holds already."""
     path = project / REGISTER
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if section == "renamed":
-        data["renamed"].update(entry)
-    else:
-        data["retired"].append(entry)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(index for index, line in enumerate(lines) if line.startswith(f"{section}:")) + 1
+    typed = [f"  {old}: {new}\n" for old, new in entry.items()] if section == "renamed" else [f"  - {entry}\n"]
+    path.write_text("".join(lines[:at] + typed + lines[at:]), encoding="utf-8")
 
 
 def problems(project) -> list[str]:
@@ -81,8 +85,8 @@ def test_a_rename_on_purpose_passes_and_the_checklist_learns_the_former_id(proje
     rename_in_data(project, old, "helt-nyt-id")
     add_to_register(project, "renamed", {old: "helt-nyt-id"})
     _, notes = check_content(project)
-    assert [note.message.split("'")[1] for note in notes] == ["helt-nyt-id"]  # new, so not an error
-    assert former_ids(project) == {"helt-nyt-id": [old]}
+    assert "helt-nyt-id" in [note.message.split("'")[1] for note in notes]  # new, so not an error
+    assert former_ids(project)["helt-nyt-id"] == [old]
 
 
 def test_a_rename_of_a_rename_moves_the_oldest_ticks_too(project):
@@ -90,7 +94,7 @@ def test_a_rename_of_a_rename_moves_the_oldest_ticks_too(project):
     rename_in_data(project, old, "tredje-navn")
     add_to_register(project, "renamed", {old: "andet-navn", "andet-navn": "tredje-navn"})
     check_content(project)
-    assert former_ids(project) == {"tredje-navn": sorted(["andet-navn", old])}
+    assert former_ids(project)["tredje-navn"] == sorted(["andet-navn", old])
 
 
 def test_a_rename_to_an_id_that_does_not_exist_is_named(project):
@@ -109,9 +113,11 @@ def test_a_retired_id_passes_but_may_never_come_back(project):
     add_to_register(project, "retired", old)
     check_content(project)
     rename_in_data(project, "helt-nyt-id", old)  # an editor gives a new item the old id again
-    assert problems(project) == [
-        f"data/advice.yml:{line}: phases[0].advice[0].items[0].id: the id '{old}' was published before and has been retired ({REGISTER}); "
-        "old ticks and links would land on this item: give it a new id"]
+    found = problems(project)
+    assert len(found) == 1 and re.fullmatch(
+        rf"data/advice\.yml:{line}: phases\[\d+\]\.advice\[\d+\]\.items\[\d+\]\.id: the id '{old}' was published "
+        rf"before and has been retired \({REGISTER}\); old ticks and links would land on this item: give it a new id",
+        found[0]), found
 
 
 def test_a_renamed_id_may_not_be_reused(project):
@@ -137,11 +143,12 @@ def test_make_ids_adds_a_new_id_and_refuses_while_one_is_lost(project):
     refused = subprocess.run(run, cwd=project, capture_output=True, text=True, env=env)
     assert refused.returncode == 1 and f"the published id '{old}' is gone" in refused.stderr
     add_to_register(project, "renamed", {old: f"{old}-nyt"})
+    new_ids = len(check_content(project)[1])   # this one, and any the data has that are not registered yet
     added = subprocess.run(run, cwd=project, capture_output=True, text=True, env=env)
-    assert (added.returncode, added.stdout) == (0, f"{REGISTER}: 1 new id(s) added.\n")
+    assert (added.returncode, added.stdout) == (0, f"{REGISTER}: {new_ids} new id(s) added.\n")
     register = yaml.safe_load((project / REGISTER).read_text(encoding="utf-8"))
     assert {old, f"{old}-nyt"} <= set(register["ids"]["travel_types"]["types"])
-    assert register["renamed"] == {old: f"{old}-nyt"}
+    assert register["renamed"][old] == f"{old}-nyt"
     assert check_content(project)[1] == []
 
 
@@ -159,3 +166,50 @@ def test_an_id_with_an_invisible_character_is_not_also_reported_as_gone(project)
                     encoding="utf-8")
     found = problems(project)
     assert len(found) == 1 and "U+200B zero-width space" in found[0]
+
+
+def test_a_rename_is_followed_to_every_reference_to_the_old_id(project):
+    """A programme suggestion drawn from the renamed advice item: make check names that line and the new id."""
+    planning = project / "data" / "planning.yml"
+    suggestions = yaml.safe_load(planning.read_text(encoding="utf-8"))
+    drawn = next(source for group in _suggestion_lists(suggestions) for suggestion in group
+                 for source in suggestion["from"])
+    rename_in_data_anywhere(project, drawn, "helt-nyt-id")
+    add_to_register(project, "renamed", {drawn: "helt-nyt-id"})
+    found = problems(project)
+    assert found and all(problem.startswith("data/planning.yml:") for problem in found), found
+    assert all(f"the id '{drawn}' was renamed to 'helt-nyt-id' ({REGISTER}); write 'helt-nyt-id'" in problem
+               for problem in found)
+    planning.write_text(planning.read_text(encoding="utf-8").replace(drawn, "helt-nyt-id"), encoding="utf-8")
+    check_content(project)
+
+
+def test_a_retired_id_is_followed_to_every_reference_to_it(project):
+    planning = yaml.safe_load((project / "data" / "planning.yml").read_text(encoding="utf-8"))
+    drawn = next(source for group in _suggestion_lists(planning) for suggestion in group for source in suggestion["from"])
+    rename_in_data_anywhere(project, drawn, "helt-nyt-id")
+    add_to_register(project, "retired", drawn)
+    found = problems(project)
+    assert found and all(f"the id '{drawn}' is retired ({REGISTER}); remove it here" in problem for problem in found)
+
+
+def _suggestion_lists(data):
+    """Every list of items with a `from:` in the data, wherever it stands."""
+    if isinstance(data, dict):
+        for value in data.values():
+            yield from _suggestion_lists(value)
+    elif isinstance(data, list):
+        if data and all(isinstance(item, dict) and "from" in item for item in data):
+            yield data
+        for item in data:
+            yield from _suggestion_lists(item)
+
+
+def rename_in_data_anywhere(project, old: str, new: str) -> None:
+    """`id: old` to `id: new` in whichever data file defines it."""
+    for path in sorted((project / "data").glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        if f"id: {old}\n" in text:
+            path.write_text(text.replace(f"id: {old}\n", f"id: {new}\n", 1), encoding="utf-8")
+            return
+    raise AssertionError(f"no data file defines the id {old}")

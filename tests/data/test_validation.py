@@ -14,6 +14,7 @@ import pytest
 
 from macros.content import load_content
 from macros.problems import ContentError
+from macros.yamlsource import load_yaml
 from tests.conftest import ROOT
 from tests.data.conftest import FIXTURES
 
@@ -160,9 +161,13 @@ def test_a_file_not_saved_as_utf8_is_named(project_copy):
 
 def test_one_mistake_in_the_real_data_gives_one_line(project_copy):
     """An editor deletes one English line from the real data: exactly that mistake is reported."""
-    lines = (project_copy / "data" / "travel_types.yml").read_text(encoding="utf-8").splitlines()
-    name_line = lines.index("      en: Tourist") - 1  # the line of `name:`, two above, counted from 1
-    assert edited(project_copy, "data/travel_types.yml", "      en: Tourist\n", "") == [
+    path = project_copy / "data" / "travel_types.yml"
+    source, _ = load_yaml(path, "data/travel_types.yml")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    english = source.line_of(("types", 0, "name", "en"))
+    name_line = source.line_of(("types", 0, "name"))
+    assert edited(project_copy, "data/travel_types.yml", "".join(lines[english - 2:english]),
+                  lines[english - 2]) == [
         f"data/travel_types.yml:{name_line}: types[0].name.en: the English text (en) is missing; "
         "add a line 'en: …' with the English text"]
 
@@ -170,14 +175,16 @@ def test_one_mistake_in_the_real_data_gives_one_line(project_copy):
 def test_inline_markdown_is_allowed_in_texts(project_copy):
     markdown = "Læs **mere** og *lidt* [her](https://example.org/)."
     data_file = project_copy / "data" / "travel_types.yml"
+    name = load_content(project_copy)["travel_types"]["types"][0]["name"]["da"]
     data_file.write_text(data_file.read_text(encoding="utf-8").replace(
-        "da: Turist\n", f'da: "{markdown}"\n', 1), encoding="utf-8")
+        f"da: {name}\n", f'da: "{markdown}"\n', 1), encoding="utf-8")
     assert load_content(project_copy)["travel_types"]["types"][0]["name"]["da"] == markdown
 
 
 @pytest.mark.parametrize("html", ["<b>fed</b>", "<a href='x'>link</a>", "<br>", "<!-- note -->", "</p>"])
 def test_any_raw_html_tag_is_refused(project_copy, html):
-    problems = edited(project_copy, "data/travel_types.yml", "da: Turist\n", f'da: "Turist {html}"\n')
+    name = load_content(project_copy)["travel_types"]["types"][0]["name"]["da"]
+    problems = edited(project_copy, "data/travel_types.yml", f"da: {name}\n", f'da: "{name} {html}"\n')
     assert len(problems) == 1 and "raw HTML (<" in problems[0] and "is not allowed in texts" in problems[0]
 
 
@@ -186,7 +193,7 @@ def test_an_id_with_an_invisible_character_is_shown_with_the_character_named(pro
     shutil.copy(FIXTURES / "zero-width-id.roles.yml", project_copy / "data" / "roles.yml")
     with pytest.raises(ContentError) as raised:
         load_content(project_copy)
-    references = [p.message for p in raised.value.problems if "there is no id" in p.message]
+    references = [p.message for p in raised.value.problems if "there is no id" in p.message and " in data/roles.yml;" in p.message]
     assert references and all("'praktikant[U+200B zero-width space]'" in m for m in references)
 
 

@@ -1,6 +1,6 @@
 """Valid HTML on every built page of both languages: the W3C's Nu Html Checker (vnu.jar).
 
-npm `vnu-jar` (pinned in package.json) carries the checker; it runs on Java (`.ci/run` installs
+npm `vnu-jar` (pinned in package.json) carries the checker; it runs on Java (tools/system-deps.sh installs
 Debian's default-jre-headless where `java` is missing). One run checks the whole site in about two
 seconds, so every page is checked, including pages added later.
 """
@@ -49,7 +49,7 @@ def errors(site, tmp_path_factory) -> dict[str, list[dict]]:
 def validate(targets: list[Path]) -> list[dict]:
     """The checker's errors for every HTML file under `targets` (warnings left out)."""
     if shutil.which("java") is None:
-        pytest.fail("no `java`: `bash .ci/run` installs Debian's default-jre-headless")
+        pytest.fail("no `java`: `bash tools/system-deps.sh` installs Debian's default-jre-headless")
     if not VNU.is_file():
         pytest.fail(f"no {VNU}: `make test` installs the npm packages (npm ci)")
     done = subprocess.run(["java", "-jar", str(VNU), "--skip-non-html", "--format", "json", *map(str, targets)],

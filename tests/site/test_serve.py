@@ -77,6 +77,16 @@ def test_both_languages_are_served_on_one_address_and_the_switch_lands_on_the_tw
     assert first_tagline(server["project"])["en"] in english
 
 
+def test_the_preview_keeps_no_offline_copy_its_workers_remove_one_and_leave(server):
+    """A built site served on this address before left a service worker keeping pages: the preview's sw.js
+    replaces it with one that deletes the copy and unregisters, so a saved edit is never hidden behind it."""
+    from tools.serve import RETIRING_WORKER
+    for path in ("sw.js", "en/sw.js"):
+        status, worker = get(server["base"] + path)
+        assert status == 200 and worker == RETIRING_WORKER
+        assert "unregister()" in worker and "fetch" not in worker
+
+
 def test_a_save_rebuilds_both_languages_and_a_mistake_shows_in_the_browser(server):
     base, path = server["base"], server["project"] / "data" / "travel_types.yml"
     version = int(get(base + "__preview/version")[1])

@@ -54,10 +54,10 @@ def test_it_runs_on_every_pull_request_and_on_pushes_to_main(workflow):
 
 def test_the_test_job_runs_the_same_commands_as_ci_run(workflow):
     commands = ci_run_commands()
-    assert "make test" in commands
-    installs = [shlex.split(c) for c in commands if "apt-get install" in c]
-    assert len(installs) == 1, "one install line for every package the suite needs"
-    assert {"chromium", "poppler-utils"} <= set(installs[0])   # the browser; pdftotext and pdfinfo
+    assert commands == ["bash tools/system-deps.sh", "make test"], "one script installs what the suite needs"
+    script = (ROOT / "tools" / "system-deps.sh").read_text(encoding="utf-8")
+    packages = shlex.split(re.search(r"^APT_PACKAGES=\((.*)\)$", script, re.MULTILINE).group(1))
+    assert {"chromium", "poppler-utils"} <= set(packages)   # the browser; pdftotext and pdfinfo
     assert set(commands) <= set(run_lines(workflow, "test"))
 
 
@@ -177,3 +177,13 @@ def test_the_dev_container_installs_the_site_and_forwards_make_serves_port():
     assert config["customizations"]["vscode"]["extensions"] == extensions
     assert config["forwardPorts"] == [8000]
     assert 'default=int(os.environ.get("PORT", "8000"))' in (ROOT / "tools" / "serve.py").read_text(encoding="utf-8")
+
+
+def test_after_a_merge_ci_registers_new_ids_and_writes_the_glossary_tables(workflow):
+    """What an editor in the browser cannot run is done on main, after the tests, and committed."""
+    job = workflow["jobs"]["registers"]
+    assert job["needs"] == "test" and "refs/heads/main" in job["if"]
+    assert job["permissions"] == {"contents": "write"}
+    lines = run_lines(workflow, "registers")
+    assert "make ids glossary" in lines
+    assert any(line.startswith("git commit") for line in lines) and "git push" in lines

@@ -46,7 +46,10 @@ def page_weights(site: Path, only: list[str] | None = None) -> tuple[list[PageWe
         for path in pages:
             context = browser.new_context()      # empty cache: a first view
             sent: dict[str, int] = {}            # URL -> bytes sent; each URL once, as the browser caches
-            context.on("response", lambda response: sent.setdefault(response.url, _sent_bytes(response)))
+            # The offline copy's service worker fetches its list after the page has loaded (issue 24): not
+            # the page's weight, and measured by tools/offline_weight.py.
+            context.on("response", lambda response: response.request.service_worker is None
+                       and sent.setdefault(response.url, _sent_bytes(response)))
             context.new_page().goto(base + path, wait_until="networkidle")
             context.close()
             weights.append(_weigh(site, base, path, sent))

@@ -1,6 +1,6 @@
 /* The internship agreement (templates/agreement.jinja): every field kept under
    ipraktik:aftale:<field id>, printed as typed, copied as text group by group. */
-import { bindToolbar, keepField, labelOf, labelled, mirror, moveFormer, pageTitle, setValue, store, wordsOf }
+import { bindToolbar, dateInWords, keepField, labelOf, labelled, mirror, moveFormer, pageTitle, setValue, store, wordsOf }
   from "./ip-storage.js";
 
 export const initAgreement = (form) => {
@@ -20,7 +20,8 @@ export const initAgreement = (form) => {
       for (const field of group.querySelectorAll("[data-ip-field]")) {
         if (field.type === "checkbox") lines.push(`[${field.checked ? "x" : " "}] ${labelOf(field)}`);
         else {
-          const value = field.tagName === "SELECT" ? wordsOf(field.selectedOptions[0]) : field.value;
+          const value = field.tagName === "SELECT" ? wordsOf(field.selectedOptions[0])
+            : field.type === "date" ? dateInWords(field.value) : field.value;
           lines.push(labelled(labelOf(field), value.trim() ? value : "–"));
         }
       }

@@ -1,6 +1,7 @@
 /* What the page modules share: the browser's local storage (which may be switched off or full), fields
    kept under a key, the tool bar (print, copy as text, clear after a question), the clipboard and
    mailto links. Nothing here talks to a network and nothing sets a cookie. */
+import { dateInWords } from "./ip-dates.js";
 
 /* localStorage, or nothing where it is switched off (some private modes): fields then work unsaved. */
 export const store = (() => {
@@ -48,7 +49,10 @@ export const setValue = (field, value) => {
 
 export const mirror = (field) => {
   const copy = field.nextElementSibling;
-  if (copy && copy.hasAttribute("data-ip-mirror")) copy.textContent = field.value.trim();
+  /* A date prints in words in the page's language: the field itself shows it as the browser's own
+     language writes it ("12/07/2026" in an American browser). */
+  const shown = field.type === "date" ? dateInWords(field.value) : field.value.trim();
+  if (copy && copy.hasAttribute("data-ip-mirror")) copy.textContent = shown;
   /* An empty date field would print the browser's "dd/mm/yyyy"; on paper it is a line (checklist.css). */
   if (field.type === "date") field.classList.toggle("ip-empty", !field.value);
 };
@@ -106,8 +110,8 @@ export const copyText = async (text) => {
 export const mailto = (subject, body) =>
   `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body.replace(/\r?\n/g, "\r\n"))}`;
 
-/* Dates in the page's language; the English site writes British dates (29 November 2026). */
-export const locale = () => (document.documentElement.lang === "en" ? "en-GB" : document.documentElement.lang);
+/* Dates in the page's language, whatever the browser's (ip-dates.js). */
+export { dateInWords, formatDate, pageLocale } from "./ip-dates.js";
 
 /* The page's title, for the first line of what is copied. */
 export const pageTitle = () => wordsOf(document.querySelector("article h1"));

@@ -2,11 +2,11 @@
    changed are kept under ipraktik:program:<field id>; a cell nobody changed shows the suggestions
    (listed below the form, from data/planning.yml) that fit its day: the first, a middle or the last
    day, the morning or afternoon, and the number of interns. */
-import { bindToolbar, keepField, labelOf, labelled, locale, mailto, mirror, pageTitle, setValue, store, wordsOf }
+import { bindToolbar, formatDate, keepField, labelOf, labelled, mailto, mirror, pageTitle, setValue, store, wordsOf }
   from "./ip-storage.js";
 
 /* The n-th weekday from the first day (1 is the first day itself). */
-const weekday = (first, n) => {
+export const weekday = (first, n) => {
   const day = new Date(first);
   for (let left = n - 1; left > 0;) {
     day.setDate(day.getDate() + 1);
@@ -18,7 +18,6 @@ const weekday = (first, n) => {
 export const initProgramme = (form) => {
   const bar = form.querySelector("[data-ip-toolbar]");
   const prefix = bar.dataset.prefix;
-  const lang = locale();
   const type = form.querySelector("[data-ip-travel-type]");
   const days = form.querySelector("[data-ip-days]");
   const interns = form.querySelector("[data-ip-interns]");
@@ -35,7 +34,7 @@ export const initProgramme = (form) => {
   }));
   const key = (field) => prefix + field.dataset.ipField;
   const mail = bar.querySelector("[data-ip-mail]");
-  const dateFormat = new Intl.DateTimeFormat(lang, { weekday: "long", day: "numeric", month: "long" });
+  const dayAndDate = { weekday: "long", day: "numeric", month: "long" };
 
   const allowedDays = () => type.selectedOptions[0].dataset.days.split(" ");
   const dayCount = () => Number(days.value);
@@ -55,7 +54,7 @@ export const initProgramme = (form) => {
       const n = Number(row.dataset.ipDay);
       row.hidden = n > dayCount();
       const date = dateOf(n);
-      row.querySelector("[data-ip-date]").textContent = date ? dateFormat.format(date) : "";
+      row.querySelector("[data-ip-date]").textContent = date ? formatDate(date, dayAndDate) : "";
     }
     for (const field of internFields) field.hidden = Number(field.dataset.ipIntern) > Number(interns.value);
     for (const cell of cells) {
@@ -75,7 +74,7 @@ export const initProgramme = (form) => {
       if (shown && value && field !== start) lines.push(labelled(labelOf(field), value));
     }
     if (start.value) {
-      const dates = [dateOf(1), dateOf(dayCount())].map((d) => d.toLocaleDateString(lang, { dateStyle: "long" }));
+      const dates = [dateOf(1), dateOf(dayCount())].map((d) => formatDate(d));
       lines.push(labelled(form.dataset.dates, dates.join(" – ")));
     }
     for (const row of rows.filter((r) => !r.hidden)) {
@@ -88,7 +87,8 @@ export const initProgramme = (form) => {
     return lines.join("\n") + "\n";
   };
 
-  /* A travel type sets a length it allows; a length the type does not allow makes it "another length". */
+  /* A travel type sets a length it allows; a length the type does not allow makes it "another length".
+     Each option's data-days lists every length it allows (the template spells out a type's range). */
   const fitDays = (save) => {
     if (!allowedDays().includes(days.value)) setValue(days, allowedDays()[0]);
     if (save) store.set(key(days), days.value);
