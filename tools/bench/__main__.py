@@ -238,13 +238,14 @@ class WeightBudget:
     repeat_view_kb: float
 
 
-# Every page carries the same 65 KB before its own HTML: Material's CSS and JS (57.8 KB gzip), our site.css,
-# print.css, print-trace.js and the favicon. A reading page's HTML is 5-8 KB. The booklet is the whole guide
-# in one page (its HTML alone is 15.5 KB), and the checklists and planning tools add their own scripts and
-# styles (checklist.css, ip-storage.js, the modules: 7.4 KB on a page that loads only its own): README.md.
+# Every page carries the same 66 KB before its own HTML: Material's CSS and JS (57.8 KB gzip), our site.css,
+# print.css, the print date, the offline script and the favicon. A reading page's HTML is 5-8 KB. The booklet
+# is the whole guide in one page (its HTML alone is 15.6 KB); a checklist or planning page adds its tools' CSS
+# and scripts (checklist.css, modules.js, ip-storage.js and its own module: 9.4 KB at most when a page loads
+# only the modules it uses; modules.js imports all three today): README.md.
 WEIGHT_BUDGETS = (
     WeightBudget("the booklet page", ("/haefte/",), 85, 18),
-    WeightBudget("checklist and planning pages", ("/tjeklister/",), 80, 15),
+    WeightBudget("checklist and planning pages", ("/tjeklister/",), 83, 15),
     WeightBudget("every other page", (), FIRST_VIEW_BUDGET_KB, REPEAT_VIEW_BUDGET_KB),
 )
 
