@@ -1,8 +1,10 @@
 """`make serve`: the whole site, Danish at / and English at /en/, on one address, rebuilt and reloaded on save.
 
 `mkdocs serve` serves one build, so the language switch of a one-language preview leads nowhere. This server
-builds both languages the way `make build` does (tools/build.py), serves the result like GitHub Pages, and rebuilds when a watched file changes.
-Each page it sends carries a small script that reloads the page when a newer build is ready.
+builds both languages the way `make build` does (tools/build.py), serves the result like GitHub Pages, and rebuilds
+when a watched file changes. Each page it sends carries a small script that reloads the page when a newer build of
+its language is ready: the two languages build side by side, and each is served as soon as it is built, so the
+editor's loop from save to reload is one language's build, not the slower of two.
 
 When a build fails (a mistake in data/, say), every page shows the problems, as `make check` prints them,
 instead of the site, until the mistake is fixed and saved; the terminal shows the same lines.
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 from .build import BuildFailed, build_site
@@ -27,13 +30,19 @@ from .preview_server import SiteHandler
 ROOT = Path(__file__).resolve().parents[1]
 WATCHED = ("data", "schema", "macros", "templates", "overrides", "docs", "mkdocs.yml", "mkdocs.en.yml",
            "published-ids.yml")
+LANGUAGES = ("da", "en")
+# The number of finished builds (both languages); VERSION_PATH/da and /en: of that language's builds.
 VERSION_PATH = "/__preview/version"
-POLL_SECONDS = 0.5
-# Asks every second whether a newer build is ready; reloads when it is. Served pages only, never built ones.
+# A save is noticed within POLL_SECONDS (a look at every watched file's time: a few ms), then SETTLE_SECONDS
+# more let an editor's save of several files land in one build.
+POLL_SECONDS = 0.2
+SETTLE_SECONDS = 0.1
+# Asks four times a second whether a newer build of its language is ready; reloads when it is. Served pages
+# only, never built ones.
 RELOAD_SCRIPT = """<script>(() => {{
   const seen = "{version}";
   setInterval(() => fetch("{path}", {{cache: "no-store"}}).then(r => r.text())
-    .then(v => {{ if (v !== seen) location.reload(); }}).catch(() => {{}}), 1000);
+    .then(v => {{ if (v !== seen) location.reload(); }}).catch(() => {{}}), 250);
 }})();</script>"""
 # The preview keeps no offline copy (a page from a copy would hide the edit just saved): in place of each
 # build's sw.js (macros/offline.py) a worker that deletes the copies a built site served here left, and goes.
@@ -56,35 +65,69 @@ CONTRIBUTING.md explains the messages.</p>
 
 
 class Builds:
-    """The latest good build, and the problems of the latest build if it failed."""
+    """The latest good build of each language, and the problems of the latest build if it failed."""
 
     def __init__(self, root: Path, workdir: Path):
         self.root = root
         self.workdir = workdir
-        self.version = 0
-        self.directory: Path | None = None
-        self.problems = ""
+        self.version = 0                                   # builds of both languages finished
+        self.versions = dict.fromkeys(LANGUAGES, 0)        # builds of each language finished
+        self.directories: dict[str, Path | None] = dict.fromkeys(LANGUAGES)   # English at its folder's en/
+        self.failures = dict.fromkeys(LANGUAGES, "")       # each language's problems in its latest build
         self.lock = threading.Lock()
 
+    @property
+    def problems(self) -> str:
+        """Both languages read the same data: a problem they share is shown once."""
+        with self.lock:
+            lines = [line for failed in self.failures.values() for line in failed.splitlines()]
+        return "\n".join(dict.fromkeys(lines))
+
     def build(self) -> bool:
-        """Both languages into a fresh folder (tools/build.py, as `make build`); True when both built."""
-        target = self.workdir / f"build-{self.version + 1}"
+        """Each language into a fresh folder (tools/build.py, as `make build`), side by side, each served as
+        soon as it is built; True when both built."""
+        took: dict[str, float] = {}
+        runs = [threading.Thread(target=self._build, args=(lang, took)) for lang in LANGUAGES]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.join()
+        with self.lock:
+            self.version += 1
+        problems = self.problems
+        print(f"[{time.strftime('%H:%M:%S')}] " + (
+            "built " + " and ".join(f"{lang} in {took[lang]:.1f} s" for lang in LANGUAGES) if not problems
+            else f"build failed:\n{problems}"), flush=True)
+        return not problems
+
+    def _build(self, lang: str, took: dict[str, float]) -> None:
+        """One language, then served at once: the page open in the browser reloads without waiting for the
+        other language (on a busy machine the two builds finish seconds apart)."""
+        target = self.workdir / f"build-{self.version + 1}-{lang}"
         try:
-            took = build_site(self.root, target)
+            took[lang] = build_site(self.root, target, (lang,))
             problems = ""
         except BuildFailed as failure:
             problems = str(failure)
         with self.lock:
-            previous = self.directory
-            self.version += 1
-            self.problems = problems
+            previous = None if problems else self.directories[lang]
             if not problems:
-                self.directory = target
-        if previous is not None and not problems:
+                self.directories[lang] = target
+            self.failures[lang] = problems
+            for shown in (LANGUAGES if problems else (lang,)):    # a mistake shows on every open page
+                self.versions[shown] += 1
+        if previous is not None:
             shutil.rmtree(previous, ignore_errors=True)
-        print(f"[{time.strftime('%H:%M:%S')}] " + (f"built both languages in {took:.1f} s" if not problems
-                                                   else f"build failed:\n{problems}"), flush=True)
-        return not problems
+
+    def directory(self, path: str) -> Path:
+        """The folder that serves a URL path: English below /en/ (at the folder's en/), Danish elsewhere."""
+        with self.lock:
+            return self.directories[language_of(path)] or self.workdir
+
+
+def language_of(path: str) -> str:
+    """The language of a URL path: English below /en/."""
+    return "en" if path == "/en" or path.startswith("/en/") else "da"
 
 
 def snapshot(root: Path) -> dict[Path, float]:
@@ -104,7 +147,7 @@ def watch(builds: Builds, stop: threading.Event) -> None:
     while not stop.wait(POLL_SECONDS):
         now = snapshot(builds.root)
         if now != seen:
-            time.sleep(0.2)
+            time.sleep(SETTLE_SECONDS)
             seen = snapshot(builds.root)
             builds.build()
 
@@ -114,6 +157,10 @@ def handler_for(builds: Builds):
         def do_GET(self):
             if self.path == VERSION_PATH:
                 return self.send_text(str(builds.version))
+            if self.path.startswith(VERSION_PATH + "/"):       # an open page asking about its language
+                lang = self.path.rsplit("/", 1)[1]
+                if lang in builds.versions:
+                    return self.send_text(str(builds.versions[lang]))
             if self.path.split("?")[0].endswith("/sw.js"):
                 return self.send_text(RETIRING_WORKER, "text/javascript; charset=utf-8")
             if builds.problems:
@@ -123,6 +170,10 @@ def handler_for(builds: Builds):
             if page is None:
                 return super().do_GET()
             self.send_page(200, self.with_reload(page.read_text(encoding="utf-8")))
+
+        def translate_path(self, path):
+            self.directory = str(builds.directory(urllib.parse.urlsplit(path).path))
+            return super().translate_path(path)
 
         def send_error(self, code, message=None, explain=None):
             page = self.not_found_page() if code == 404 else None
@@ -137,7 +188,8 @@ def handler_for(builds: Builds):
             return path if path.suffix == ".html" and path.is_file() else None
 
         def with_reload(self, page: str) -> bytes:
-            script = RELOAD_SCRIPT.format(version=builds.version, path=VERSION_PATH)
+            lang = language_of(self.path)
+            script = RELOAD_SCRIPT.format(version=builds.versions[lang], path=f"{VERSION_PATH}/{lang}")
             if "{script}" in page:
                 return page.replace("{script}", script).encode("utf-8")
             return page.replace("</body>", script + "</body>", 1).encode("utf-8")
@@ -152,9 +204,7 @@ def handler_for(builds: Builds):
             self.wfile.write(body)
 
     def make(*args):
-        with builds.lock:
-            directory = builds.directory or builds.workdir
-        return LiveHandler(*args, directory=str(directory))
+        return LiveHandler(*args, directory=str(builds.workdir))    # translate_path picks the language's
 
     return make
 

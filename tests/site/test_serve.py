@@ -97,7 +97,10 @@ def test_a_save_rebuilds_both_languages_and_a_mistake_shows_in_the_browser(serve
     version = wait_for_version(base, version)
     assert "Et nyt slogan til forhåndsvisningen" in get(base + "rejsetyper/")[1]
     assert "A new tagline for the preview" in get(base + "en/rejsetyper/")[1]
-    assert "__preview/version" in get(base + "rejsetyper/")[1]  # the page reloads itself on the next build
+    assert "__preview/version/da" in get(base + "rejsetyper/")[1]  # the page reloads itself on the next build
+    # … of its own language, served as soon as that language is built (not when the slower one is)
+    assert "__preview/version/en" in get(base + "en/rejsetyper/")[1]
+    assert int(get(base + "__preview/version/en")[1]) >= 2
 
     path.write_text(original.replace(f"      en: {old['en']}\n", "      en: No\n", 1), encoding="utf-8")
     version = wait_for_version(base, version)

@@ -54,11 +54,21 @@ def test_it_runs_on_every_pull_request_and_on_pushes_to_main(workflow):
 
 def test_the_test_job_runs_the_same_commands_as_ci_run(workflow):
     commands = ci_run_commands()
-    assert commands == ["bash tools/system-deps.sh", "make test"], "one script installs what the suite needs"
+    assert commands == ["bash tools/system-deps.sh", "make test", "make bench QUICK=1"], \
+        "one script installs what the suite needs; the bench runs once through after the tests"
     script = (ROOT / "tools" / "system-deps.sh").read_text(encoding="utf-8")
     packages = shlex.split(re.search(r"^APT_PACKAGES=\((.*)\)$", script, re.MULTILINE).group(1))
     assert {"chromium", "poppler-utils"} <= set(packages)   # the browser; pdftotext and pdfinfo
     assert set(commands) <= set(run_lines(workflow, "test"))
+
+
+def test_the_bench_runs_once_through_after_the_tests(workflow):
+    """`make bench QUICK=1` in CI keeps the bench running: it exits non-zero when a step cannot measure."""
+    for commands in (ci_run_commands(), run_lines(workflow, "test")):
+        assert commands.index("make bench QUICK=1") > commands.index("make test")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nbench:", 1)[1].split("\n\n", 1)[0]
+    assert "$(if $(QUICK),--quick)" in recipe
 
 
 def make_prerequisites(target: str) -> list[str]:

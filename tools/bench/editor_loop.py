@@ -22,7 +22,7 @@ EDITS = 5
 TIMEOUT = 60.0
 
 
-def editor_loop(root: Path) -> list[float]:
+def editor_loop(root: Path, edits: int = EDITS) -> list[float]:
     """Seconds from each save to the rebuilt page, for EDITS edits."""
     site_yml = root / "data" / "site.yml"
     data = yaml.safe_load(site_yml.read_text(encoding="utf-8"))
@@ -38,13 +38,16 @@ def editor_loop(root: Path) -> list[float]:
     try:
         _wait_for(url, original)
         times = []
-        for edit in range(1, EDITS + 1):
+        for edit in range(1, edits + 1):
             time.sleep(0.5)     # let the server settle, as between an editor's saves
             title["da"] = f"{original} bench-{edit}"
+            builds = _builds(url)
             start = time.perf_counter()
             _save(site_yml, data)
             _wait_for(url, title["da"])
             times.append(time.perf_counter() - start)
+            # The English build may still be running: the editor reads the page before saving again.
+            _wait_until(lambda: _builds(url) > builds, f"{url} never finished building both languages")
         return times
     finally:
         server.terminate()
@@ -70,6 +73,20 @@ def _wait_for(url: str, text: str) -> None:
             pass
         time.sleep(0.02)
     raise TimeoutError(f"{url} did not show '{text}' within {TIMEOUT:.0f} s")
+
+
+def _builds(url: str) -> int:
+    """How many builds of both languages the server has finished (tools/serve.py's version)."""
+    with urllib.request.urlopen(url + "__preview/version", timeout=5) as response:
+        return int(response.read())
+
+
+def _wait_until(done, failure: str) -> None:
+    deadline = time.perf_counter() + TIMEOUT
+    while not done():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(failure)
+        time.sleep(0.05)
 
 
 def _free_port() -> int:

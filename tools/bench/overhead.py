@@ -1,9 +1,9 @@
 """What our data, validation and macros cost over plain Material building the same pages.
 
-One build with a capture hook writes each page's Markdown as the macros rendered it (with its title
-and description as front matter) and the theme's `extra` as the macros completed it. A second config,
-derived from ours without the macros plugin, builds that Markdown: same theme, overrides and
-extensions, so the only difference left is our Python.
+One build with a capture hook (tools/bench/capture.py) writes each page's Markdown as the macros
+rendered it (with its metadata as front matter) and the config as the macros completed it. A second
+config, derived from ours without the macros plugin, builds that Markdown: same theme, overrides and
+extensions, the same HTML (tests/site/test_bench.py), so the only difference left is our Python.
 """
 from __future__ import annotations
 
@@ -13,33 +13,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .workspace import ENV, Run, interleaved_medians, load_config, mkdocs_build, write_config
+from .workspace import (ENV, LANGUAGES, CommandFailed, Run, build, interleaved_medians, load_config, mkdocs_build,
+                        write_config)
 
-LANGUAGES = {"da": "mkdocs.yml", "en": "mkdocs.en.yml"}
-
-# A MkDocs hook: runs after every plugin (lowest priority), so it sees the macros' output.
-CAPTURE_HOOK = '''
-import json, os
-from pathlib import Path
-import yaml
-from mkdocs.plugins import event_priority
-
-OUT = Path(os.environ["BENCH_CAPTURE_DIR"])
-
-@event_priority(-1000)
-def on_page_markdown(markdown, page, config, files):
-    meta = {key: page.meta[key] for key in ("title", "description") if key in page.meta}
-    target = OUT / "docs" / page.file.src_uri
-    target.parent.mkdir(parents=True, exist_ok=True)
-    front = "---\\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\\n\\n" if meta else ""
-    target.write_text(front + markdown, encoding="utf-8")
-    return markdown
-
-@event_priority(-1000)
-def on_post_build(config):
-    theme = {"extra": dict(config["extra"]), "site_description": config["site_description"]}
-    (OUT / "theme.json").write_text(json.dumps(theme, ensure_ascii=False), encoding="utf-8")
-'''
+# The hook that captures our build's output and hands `extra` to the plain build (tools/bench/capture.py).
+CAPTURE_HOOK = Path(__file__).with_name("capture.py")
 
 
 @dataclass
@@ -72,23 +50,31 @@ def fixed_and_per_page(small: Overhead, large: Overhead) -> tuple[float, float]:
 
 def overhead(root: Path, out: Path, runs: int) -> dict[str, Overhead]:
     """Per language: our build and the plain build of the same pages, medians of the same run."""
-    hook = root / "bench_capture_hook.py"
-    hook.write_text(CAPTURE_HOOK, encoding="utf-8")
     results = {}
-    for lang, config_name in LANGUAGES.items():
-        capture = out / f"capture-{lang}"
-        config = load_config(root / config_name)
-        config.pop("INHERIT", None)
-        config["hooks"] = [*config.get("hooks", []), hook.name]
-        captured = write_config(root / f"bench-capture.{lang}.yml", config)
-        subprocess.run(mkdocs_build(root, captured.name, out / f"capture-site-{lang}"), cwd=root, check=True,
-                       env={**ENV, "BENCH_CAPTURE_DIR": str(capture)}, capture_output=True)
-        plain = write_config(root / f"bench-plain.{lang}.yml", _plain_config(root / config_name, capture))
-        runs_of = interleaved_medians({"ours": mkdocs_build(root, config_name, out / f"ours-{lang}"),
-                                       "plain": mkdocs_build(root, plain.name, out / f"plain-{lang}")}, root, runs)
+    for lang in LANGUAGES:
+        plain = plain_config(root, lang, out)
+        # The capture build just ran our code and the theme on these pages: it is the warm-up.
+        runs_of = interleaved_medians({"ours": build(root, out / f"ours-{lang}", lang),
+                                       "plain": mkdocs_build(root, plain.name, out / f"plain-{lang}")}, root, runs,
+                                      warmup=False)
         pages = sum(1 for _ in (out / f"ours-{lang}").rglob("*.html"))
         results[lang] = Overhead(runs_of["ours"], runs_of["plain"], pages)
     return results
+
+
+def plain_config(root: Path, lang: str, out: Path) -> Path:
+    """Our build of one language with the capture hook (its site in OUT/capture-site-LANG), and the
+    config of the plain build of what it captured, written into ROOT; CommandFailed if our build fails."""
+    capture = out / f"capture-{lang}"
+    config = load_config(root / LANGUAGES[lang])
+    config.pop("INHERIT", None)
+    config["hooks"] = [*config.get("hooks", []), str(CAPTURE_HOOK)]
+    captured = write_config(root / f"bench-capture.{lang}.yml", config)
+    done = subprocess.run(mkdocs_build(root, captured.name, out / f"capture-site-{lang}"), cwd=root,
+                          env={**ENV, "BENCH_CAPTURE_DIR": str(capture)}, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise CommandFailed(f"the capture build ({lang}) exited {done.returncode}:\n{done.stderr.strip()}")
+    return write_config(root / f"bench-plain.{lang}.yml", _plain_config(root / LANGUAGES[lang], capture))
 
 
 def _plain_config(config_path: Path, capture: Path) -> dict:
@@ -96,13 +82,15 @@ def _plain_config(config_path: Path, capture: Path) -> dict:
     config = load_config(config_path)
     config.pop("INHERIT", None)
     config.pop("watch", None)
+    config["hooks"] = [*config.get("hooks", []), str(CAPTURE_HOOK)]    # imports `extra`'s callables again
     plugins = config.get("plugins", {})
     if isinstance(plugins, dict):
         plugins.pop("macros", None)
     else:
         config["plugins"] = [p for p in plugins if not (p == "macros" or isinstance(p, dict) and "macros" in p)]
-    theme = json.loads((capture / "theme.json").read_text(encoding="utf-8"))
+    theme = json.loads((capture / "theme.json").read_text(encoding="utf-8"))  # callables as import names
     config["extra"] = theme["extra"]
     config["site_description"] = theme["site_description"]
+    config["nav"] = theme["nav"]
     config["docs_dir"] = os.fspath(capture / "docs")
     return config

@@ -37,8 +37,9 @@ class SearchIndex:
     gzip: int
 
 
-def page_weights(site: Path) -> tuple[list[PageWeight], list[SearchIndex]]:
-    pages = [_url_path(site, html) for html in sorted(site.rglob("*.html"))]
+def page_weights(site: Path, only: list[str] | None = None) -> tuple[list[PageWeight], list[SearchIndex]]:
+    """Every built page, or the URL paths ONLY."""
+    pages = only or [_url_path(site, html) for html in sorted(site.rglob("*.html"))]
     weights = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)

@@ -17,7 +17,7 @@ def profile_build(root: Path, out: Path) -> str:
     """The functions of macros/ and mkdocs_macros with the most cumulative time in one build."""
     stats_file = out / "build.prof"
     subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs", "build", "--strict",
-                    "--quiet", "-f", "mkdocs.yml", "-d", str(out / "profiled-site")],
+                    "-f", "mkdocs.yml", "-d", str(out / "profiled-site")],
                    cwd=root, env=ENV, check=True, capture_output=True)
     text = io.StringIO()
     stats = pstats.Stats(str(stats_file), stream=text)

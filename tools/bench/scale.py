@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .workspace import CommandFailed, Run, make, measure
+from .workspace import CommandFailed, Run, build, measure
 
 FACTORS = (1, 10, 50)
 ROLE_PARAM = re.compile(r'role="([a-z0-9-]+)"')
@@ -38,16 +38,16 @@ class Scaled:
         return 1000 * self.run.wall / self.pages if self.run else float("nan")
 
 
-def scale(root: Path, out: Path) -> list[Scaled]:
-    """One `make build` per factor (after a warm-up at ×1), each from its own copy of the snapshot."""
+def scale(root: Path, out: Path, factors: tuple[int, ...] = FACTORS, warmup: bool = True) -> list[Scaled]:
+    """One build (both languages) per factor (after a warm-up at ×1), each from its own copy of the snapshot."""
     results = []
-    for factor in FACTORS:
+    for factor in factors:
         copy_root = scaled_copy(root, out / f"x{factor}", factor)
         site = out / f"x{factor}" / "site"
         try:
-            if factor == 1:
-                measure(make(copy_root, "build", site), copy_root)    # warm-up: disk caches, .pyc files
-            run = measure(make(copy_root, "build", site), copy_root)
+            if factor == 1 and warmup:
+                measure(build(copy_root, site), copy_root)    # warm-up: disk caches, .pyc files
+            run = measure(build(copy_root, site), copy_root)
         except CommandFailed as error:
             results.append(Scaled(factor, 0, 0.0, None, str(error).splitlines()[-1]))
             continue

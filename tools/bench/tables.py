@@ -11,6 +11,7 @@ class Budget:
     limit: str
     met: bool
     why: str = ""       # for a miss: what the figures say about the cause
+    broken: bool = False  # not a figure but a failure to measure: the bench exits 1
 
 
 def table(title: str, headers: list[str], rows: list[list[object]], note: str = "") -> str:
@@ -29,7 +30,7 @@ def table(title: str, headers: list[str], rows: list[list[object]], note: str = 
 
 
 def budgets(items: list[Budget]) -> str:
-    rows = [["met" if b.met else "MISSED", b.figure, b.value, b.limit] for b in items]
+    rows = [["BROKEN" if b.broken else "met" if b.met else "MISSED", b.figure, b.value, b.limit] for b in items]
     text = table("Budgets", ["", "figure", "measured", "budget"], rows)
     whys = [f"- {b.figure}: {b.why}" for b in items if not b.met and b.why]
     missed = sum(not b.met for b in items)

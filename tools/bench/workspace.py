@@ -80,10 +80,12 @@ def median_run(command: list[str], cwd: Path, runs: int, warmup: int = 1) -> Run
     return _median(results)
 
 
-def interleaved_medians(commands: dict[str, list[str]], cwd: Path, runs: int) -> dict[str, Run]:
+def interleaved_medians(commands: dict[str, list[str]], cwd: Path, runs: int, warmup: bool = True
+                        ) -> dict[str, Run]:
     """Like median_run for several commands, taking turns run by run, so that a change in the machine's
-    load during the benchmark falls on all of them alike (their ratio is what counts)."""
-    for command in commands.values():
+    load during the benchmark falls on all of them alike (their ratio is what counts). No warm-up where
+    the caller has just run the same code (.pyc files, Jinja's template cache and the disk are warm)."""
+    for command in commands.values() if warmup else ():
         measure(command, cwd)
     results: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(runs):
@@ -97,13 +99,31 @@ def _median(runs: list[Run]) -> Run:
                statistics.median(r.cpu for r in runs))
 
 
+LANGUAGES = {"da": "mkdocs.yml", "en": "mkdocs.en.yml"}
+# One language through the project's own build function (its English goes to SITE/en/).
+_ONE_LANGUAGE = ("import sys; from pathlib import Path; from tools.build import build_site; "
+                 "build_site(Path(sys.argv[1]), Path(sys.argv[2]), (sys.argv[3],))")
+
+
+def build(root: Path, site: Path, lang: str | None = None) -> list[str]:
+    """The command that builds the project at ROOT through its one way to build (tools/build.py, what
+    `make build` runs after `make check`): both languages into SITE (Danish at SITE/, English at SITE/en/),
+    or with LANG that language alone. The one place where the bench says how the project is built."""
+    python = str(root / ".venv" / "bin" / "python")
+    if lang is None:
+        return [python, "-m", "tools.build", "--root", str(root), "--site", str(site)]
+    return [python, "-c", _ONE_LANGUAGE, str(root), str(site), lang]
+
+
 def make(root: Path, target: str, site: Path) -> list[str]:
     """`make TARGET` in the snapshot; -o keeps make from reinstalling the (linked) venv."""
     return ["make", "-s", "-C", str(root), "-o", ".venv/.site-deps", target, f"SITE={site}"]
 
 
 def mkdocs_build(root: Path, config: str, site: Path) -> list[str]:
-    return [str(root / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--quiet", "-f", str(root / config),
+    """MkDocs itself on a config of ROOT: the bench's derived configs (tools/bench/overhead.py); not quiet,
+    so that a failure's stderr says why."""
+    return [str(root / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-f", str(root / config),
             "-d", str(site)]
 
 
