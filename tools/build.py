@@ -40,7 +40,7 @@ ENV = {"NO_MKDOCS_2_WARNING": "1"}
 # A record of MkDocs' log: `ERROR    -  message`, continued on the lines that follow it.
 LOG_RECORD = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+", re.MULTILINE)
 # Lines that only frame the problems: the content's count (each problem follows) and the strict-mode summary.
-FRAMING = re.compile(r"^(the content has \d+ problem\(s\):|Aborted with .*)$")
+FRAMING = re.compile(r"^(the content has \d+ problems?:|Aborted with .*)$")
 # mkdocs-macros reports an exception in a macro as a warning: a Markdown block with a traceback, in which one
 # line, `_RenderError_: message`, says what went wrong.
 MACROS_REPORT = re.compile(r"^\[macros\] - ERROR")

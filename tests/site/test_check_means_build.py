@@ -10,8 +10,9 @@ import copy
 
 import pytest
 
-from macros.content import check_content
+from macros.content import check_content, load_content
 from macros.problems import ContentError
+from tests.conftest import ROOT
 from tests.projects import build, edit_yaml, project_copy
 
 
@@ -35,9 +36,16 @@ def new_travel_type(data):
     data["types"].append(new)
 
 
-def wider_days(data):
+PLANNED = load_content(ROOT)["planning"]["programme"]["days"]   # the lengths the programme sketch plans
+
+
+def every_planned_length(data):
     for travel_type in data["types"]:
-        travel_type["days"] = [1, max(travel_type["days"]) + 1]
+        travel_type["days"] = [PLANNED["min"], PLANNED["max"]]
+
+
+def days_beyond_the_programme(data):
+    data["types"][0]["days"] = [PLANNED["min"], PLANNED["max"] + 1]
 
 
 def misspelt_role_page(data):
@@ -81,7 +89,8 @@ def renamed_phase(data):
 # (data file, the change, whether make check should pass)
 CHANGES = {
     "a new travel type": ("travel_types", new_travel_type, True),
-    "every travel type's days widened": ("travel_types", wider_days, True),
+    "every travel type spans every planned length": ("travel_types", every_planned_length, True),
+    "a travel type longer than the programme plans": ("travel_types", days_beyond_the_programme, False),
     "a role's page misspelt": ("roles", misspelt_role_page, False),
     "a role's page moved to another page": ("roles", role_page_elsewhere, True),
     "an advice group's role misspelt": ("advice", misspelt_advice_role, False),
