@@ -31,6 +31,7 @@ def define_env(env) -> None:
     # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.
     env.conf["extra"]["ui"] = renderer.env.globals["ui"]
     env.conf["extra"]["publisher"] = renderer.env.globals["publisher"]
+    env.conf["extra"]["contact"] = renderer.env.globals["contact"]
     env.conf["extra"]["page_titles"] = env.variables["guide"].titles
     env.conf["site_description"] = env.variables["guide"].site_description
     # One nav for both builds: its groups get their names in this build's language (before MkDocs reads it).
