@@ -22,13 +22,13 @@ from .search_keywords import SearchKeywords
 
 # What the core puts into `config.extra` for the theme (overrides/ reads them; THEME-CONTRACT.md lists them).
 # content_security_policy is a function, so it is the MkDocs adapter's alone (see macros/main.py).
-THEME_EXTRA_KEYS = ("ui", "publisher", "page_titles")
+THEME_EXTRA_KEYS = ("ui", "publisher", "contact", "page_titles")
 
 
 def theme_extra(renderer: Renderer, texts: PageTexts) -> dict[str, Any]:
     """The site texts the theme templates read from `config.extra` (the 404 page has no Markdown to render)."""
     return {"ui": renderer.env.globals["ui"], "publisher": renderer.env.globals["publisher"],
-            "page_titles": texts.titles}
+            "contact": renderer.env.globals["contact"], "page_titles": texts.titles}
 
 
 class GuideBuild:

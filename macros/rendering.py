@@ -21,7 +21,7 @@ class Renderer:
     A template gets the whole content, `t` (a text pair to this language), `md` (inline Markdown
     to HTML, for texts inside HTML blocks; a text's link to a page, `/rejsetyper.md`, becomes that
     page's URL as seen from the page being rendered), `by_id` (an item of a list by its id), `ui` (the
-    site texts), `publisher` (COI's name, address and website) and `link` (a page's source path to a
+    site texts), `publisher` (COI's name, address and website), `contact` (the contact block's fields) and `link` (a page's source path to a
     URL relative to the page being rendered), plus the `params` its caller passed. `former_ids` maps a
     renamed item's id to the ids it had (published-ids.yml), so a checklist can move saved ticks.
     """
@@ -52,12 +52,12 @@ class Renderer:
         cached = functools.lru_cache(maxsize=None)(
             lambda text, page_src: Markup(_inline_markdown(inline, text)))
         self.env.filters["md"] = lambda text: cached(text, self.site_links.page_src)
-        publisher = content["site"]["publisher"]
+        def translated(texts):   # texts translated, addresses, numbers and names as they are
+            return {key: value if isinstance(value, str) else t(value) for key, value in texts.items()}
         self.env.globals.update(content=content, lang=lang, former_ids=former_ids or {},
                                 ui={key: t(text) for key, text in content["site"]["ui"].items()},
-                                # Texts translated, the address and website as they are.
-                                publisher={key: value if isinstance(value, str) else t(value)
-                                           for key, value in publisher.items()})
+                                publisher=translated(content["site"]["publisher"]),
+                                contact=translated(content["site"]["contact"]))
 
     def render(self, template: str, page_src: str, params: Mapping[str, Any]) -> str:
         """The Markdown of one template for the page whose source is `page_src` (e.g. `rejsetyper.md`)."""

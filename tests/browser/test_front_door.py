@@ -108,12 +108,23 @@ def fill(page, choice: dict, lang: str) -> dict[str, str]:
         elif kind == "count":
             field.select_option(str(question["range"][1]))
             expected[question["id"]] = str(question["range"][1])
+        elif kind == "options":  # the last answer, as it reads in the list
+            last = question["options"][-1]
+            field.select_option(label=last["label"][lang])
+            expected[question["id"]] = last["label"][lang]
         else:  # travel_type: the last type, as its name reads in the list
             last = CONTENT["travel_types"]["types"][-1]
             field.select_option(last["id"])
             expected[question["id"]] = field.evaluate("f => f.selectedOptions[0].text")
             assert last["name"][lang] in expected[question["id"]]
     return expected
+
+
+def opening(choice: dict, lang: str) -> str:
+    """The email's first sentence after fill(): the last chosen answer's own, if it has one, else the choice's."""
+    own = [q["options"][-1]["opening"][lang] for q in choice["questions"]
+           if q.get("kind") == "options" and "opening" in q["options"][-1]]
+    return own[-1] if own else choice["opening"][lang]
 
 
 def decoded(href: str) -> tuple[str, str, str]:
@@ -142,14 +153,15 @@ def test_the_email_link_carries_the_typed_answers_and_nothing_is_sent(watched, l
     assert address == PUBLISHER["email"]
     assert subject == choice["subject"][lang]
     lines = body.split("\r\n")
-    assert lines[0] == SIGNUP["greeting"][lang] and choice["opening"][lang] in lines
+    assert lines[0] == SIGNUP["greeting"][lang] and opening(choice, lang) in lines
     assert lines[-1] == SIGNUP["closing"][lang]
     for question in choice["questions"]:
         answer = expected[question["id"]].replace("\n", "\r\n")
         assert f"{question['label'][lang]}\r\n{answer}\r\n" in body, question["id"]
 
     forms.first.get_by_role("button", name=SIGNUP["copy_text"][lang]).click()
-    page.get_by_text(SIGNUP["copied"][lang]).wait_for()
+    # The message says where to paste the text: the address itself, not "above".
+    page.get_by_text(SIGNUP["copied"][lang].replace("{address}", PUBLISHER["email"])).wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert choice["subject"][lang] in copied and body.replace("\r\n", "\n") in copied
     # Typing, choosing and copying asked nothing of any server.
@@ -199,3 +211,61 @@ def test_the_sign_up_page_in_use_has_no_accessibility_violation(browser, base_ur
         violations = audit(page, AXE.read_text(encoding="utf-8"))
         assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
     context.close()
+
+
+# ---- Issue 22: a sign-up that finishes ---------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_with_scripts_only_the_chosen_form_shows_with_help_by_its_button_and_what_happens_next(
+        browser, base_url, lang, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{base_url}{prefix(lang)}tilmelding/")
+    page.wait_for_load_state("networkidle")
+    # Before a choice the visitor sees the choices, not three forms.
+    assert page.locator("[data-signup-form]:visible").count() == 0
+    for choice in SIGNUP["choices"]:
+        page.get_by_label(choice["label"][lang], exact=True).check()
+        forms = page.locator("[data-signup-form]:visible")
+        assert forms.count() == 1 and forms.first.get_attribute("id") == choice["id"]
+        form = forms.first
+        # The help for when no mail program opens stands right below the buttons, naming the address.
+        button = form.locator(".ip-signup__actions").bounding_box()
+        hint = form.locator(".ip-signup__fallback")
+        assert PUBLISHER["email"] in hint.inner_text()
+        gap = hint.bounding_box()["y"] - (button["y"] + button["height"])
+        assert 0 <= gap < 40, f"{choice['id']}: the help is {gap:.0f} px below the button"
+        # What happens after the email, in this form.
+        steps = form.locator(".ip-signup__next li")
+        assert steps.count() == len(choice["next"])
+        for step, text in zip(steps.all(), choice["next"]):
+            assert step.is_visible() and step.inner_text().strip() == text[lang]
+    context.close()
+
+
+SHARED = [choice for choice in SIGNUP["choices"] if "role" not in choice]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("choice", SHARED, ids=[c["id"] for c in SHARED])
+def test_each_party_of_a_shared_choice_writes_its_own_first_sentence(watched, lang, choice):
+    """"Vi har allerede fundet hinanden" is for the intern and for the host: the email says the right
+    thing for whoever writes it, and claims neither before they say which they are."""
+    page = watched.page
+    page.goto(f"{watched.base_url}{prefix(lang)}tilmelding/#{choice['id']}")
+    form = page.locator(f"#{choice['id']}")
+    link = form.locator("a[data-signup-mail]")
+    parties = [(q, option) for q in choice["questions"] if q.get("kind") == "options"
+               for option in q["options"] if "opening" in option]
+    assert parties
+    openings = {option["opening"][lang] for _, option in parties}
+    _, _, body = decoded(link.get_attribute("href"))
+    assert choice["opening"][lang] in body.split("\r\n") and not openings & set(body.split("\r\n"))
+    for question, option in parties:
+        form.locator(f"#{question['id']}").select_option(label=option["label"][lang])
+        _, _, body = decoded(link.get_attribute("href"))
+        lines = body.split("\r\n")
+        assert option["opening"][lang] in lines, option["role"]
+        assert not (openings - {option["opening"][lang]}) & set(lines), f"{option['role']}: another party's sentence"
+        assert choice["opening"][lang] not in lines

@@ -1,11 +1,13 @@
-"""Search finds what visitors type, in Danish and in English: the query set in search_queries.yml."""
+"""Search finds what visitors type, in Danish and in English: the query set in search_queries.yml; and
+what it found is marked once, without debris."""
 from __future__ import annotations
 
 import pytest
 
+from macros.content import load_content
 from tests.browser.search_queries import PASS_SCORE, TOP, query_set, score
-from tests.conftest import LANGS, page_paths
-from tests.browser.visitor import page_key
+from tests.conftest import LANGS, ROOT, page_paths
+from tests.browser.visitor import page_key, retype, search_box, watch_search
 
 QUERIES = query_set()
 
@@ -25,3 +27,32 @@ def test_search_finds_the_page_for_what_visitors_type(watched, lang):
     assert result.share >= PASS_SCORE, (
         f"{lang}: {result.found} of {result.total} queries ({result.share:.0%}) find their page among the first "
         f"{TOP}; at least {PASS_SCORE:.0%} must. Misses:\n{misses}")
+
+
+# Words whose stem differs from the word ("dage" → "dag"): the word and its stem are found at the same
+# place, which Material used to mark twice ("Turist (2 >dage)"). Taken from the data, not typed here.
+def debris_queries(lang: str) -> list[str]:
+    content = load_content(ROOT)
+    words = [content["site"]["ui"]["days"][lang]]
+    words += [section["title"][lang] for section in content["fine_print"]["sections"][:1]]   # "Løn og udgifter"
+    return words
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_found_word_is_marked_once_and_no_markup_shows(watched, lang):
+    page = watched.page
+    watch_search(page)
+    page.goto(watched.base_url + ("/en/" if lang == "en" else "/"))
+    box = search_box(page, lang)
+    for query in debris_queries(lang):
+        assert retype(page, box, query), f"{query!r} found nothing"
+        shown = page.evaluate("""() => {
+            const results = [...document.querySelectorAll('.md-search-result__item')];
+            return {text: results.map(r => r.textContent).join(' '),
+                    nested: document.querySelectorAll('.md-search-result mark mark').length,
+                    marks: [...document.querySelectorAll('.md-search-result mark')].map(m => m.textContent)};
+        }""")
+        assert shown["marks"], f"{query!r}: nothing marked"
+        assert shown["nested"] == 0 and "<" not in shown["text"] and ">" not in shown["text"], (
+            f"{query!r}: markup debris in the results: {shown['text'][:300]}")
+        assert "" not in shown["marks"]

@@ -50,7 +50,7 @@ def test_the_sign_up_page_has_a_labelled_field_for_each_question_and_a_mailto_pe
         for question in choice["questions"]:
             assert f'<label class="ip-signup__label" for="{question["id"]}">{question["label"][lang]}</label>' in form
             assert f'id="{question["id"]}"' in form
-        href = re.search(r'<a class="[^"]*" href="([^"]+)" data-signup-mail>', form).group(1)
+        href = re.search(r'<a class="[^"]*" href="([^"]+)" data-signup-mail[^>]*>', form).group(1)
         to, subject, body = mailto(href)
         assert (to, subject) == (address, choice["subject"][lang])
         lines = body.split("\r\n")

@@ -43,8 +43,22 @@ def texts(data: Any, lang: str, where: str = "") -> Iterator[tuple[str, str]]:
             yield from texts(item, lang, f"{where}[{index}]")
 
 
+# Texts of those files that the web pages show and the booklet does not: the small print's summary for
+# the pages where people decide (the booklet holds the small print itself).
+WEB_ONLY = ("fine_print.at_a_glance",)
+
+
 def booklet_texts(lang: str) -> list[tuple[str, str]]:
-    return [(f"{domain}.{where}", text) for domain in DOMAINS for where, text in texts(CONTENT[domain], lang)]
+    return [(f"{domain}.{where}", text) for domain in DOMAINS for where, text in texts(CONTENT[domain], lang)
+            if not f"{domain}.{where}".startswith(WEB_ONLY)]
+
+
+def screen_only_texts(lang: str) -> set[str]:
+    """The words of the booklet page's buttons (a.md-button): they act on screen and stay off paper."""
+    html = page_file(lang).read_text(encoding="utf-8")
+    html = html[html.index("<article"):html.index("</article>")]
+    found = re.findall(r'<a [^>]*class="[^"]*\bmd-button\b[^"]*"[^>]*>(.*?)</a>', html, re.S)
+    return {" ".join(re.sub(r"<[^>]+>", "", text).split()) for text in found}
 
 
 def advice_items(lang: str) -> list[tuple[str, str]]:

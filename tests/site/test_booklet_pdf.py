@@ -8,8 +8,8 @@ from html import unescape
 import pytest
 
 from tests.conftest import LANGS
-from tests.site.booklet import (CONTENT, booklet_texts, page_file, pdf_file, pdf_info, pdf_pages_text, squeezed,
-                                visible)
+from tests.site.booklet import (CONTENT, booklet_texts, page_file, pdf_file, pdf_info, pdf_pages_text,
+                                screen_only_texts, squeezed, visible)
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -76,8 +76,33 @@ def test_the_pdf_has_a_bookmark_for_every_main_section(site, lang):
 def test_the_pdf_holds_every_heading_and_text_of_the_booklet(site, lang):
     text = squeezed("".join(pdf_pages_text(pdf_file(lang))))
     missing_headings = [h for h in heading_texts(lang) if squeezed(h) not in text]
-    missing_texts = [where for where, data_text in booklet_texts(lang) if squeezed(visible(data_text)) not in text]
+    buttons = screen_only_texts(lang)
+    missing_texts = [where for where, data_text in booklet_texts(lang)
+                     if squeezed(visible(data_text)) not in text and visible(data_text) not in buttons]
     assert missing_headings == [] and missing_texts == []
+
+
+# A page with fewer words than this after the cover and the contents is a near-empty page (issue 22: a
+# step's heading alone, a footer line alone).
+MIN_WORDS = 40
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_pdf_page_after_the_cover_and_contents_is_nearly_empty(site, lang):
+    contents_title = CONTENT["booklet"]["contents"][lang]
+    pages = pdf_pages_text(pdf_file(lang))
+    first = next(number for number, page in enumerate(pages) if page.startswith(contents_title)) + 1
+    words = {number: len(page.split()) for number, page in enumerate(pages[first:], start=first + 1)}
+    assert len(words) > 1
+    assert [number for number, count in words.items() if count < MIN_WORDS] == [], f"words per page: {words}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_booklets_buttons_stay_off_paper(site, lang):
+    buttons = screen_only_texts(lang)
+    assert buttons, "the booklet page has no button to leave off paper: the check would prove nothing"
+    text = squeezed("".join(pdf_pages_text(pdf_file(lang))))
+    assert [button for button in buttons if squeezed(button) in text] == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -11,7 +11,14 @@
  *      "tilmelde tilmeld", so the word being typed, the whole word and its other forms all match;
  *      in a question of three words or more, stop words ("hvor", "the") are left out but the last, still
  *      being typed (the index keeps stop words: mkdocs.yml has no stopWordFilter);
- *   3. reports the typed word, not its stem, as found or missing in each result.
+ *   3. reports the typed word, not its stem, as found or missing in each result;
+ *   4. folds æ, ø and å to ae, oe and aa in the index and in the query (issue 22): every word with one of
+ *      them is indexed a third time in the folded spelling, and a typed word is also asked folded, so
+ *      "praktikvaert", "hoest", "loen" (a foreign keyboard, a phone) find "praktikvært", "høst", "løn" and
+ *      the other way round;
+ *   5. marks each place in a result once: a word and its stem (or its folded form) are found at the same
+ *      place, and Material wrapped that place in <mark> once per form found, which broke the snippet
+ *      ("Turist (2 >dage)"); the positions each result reports are made unique before Material marks them.
  * overrides/main.html points Material at this file with Material's worker as ?material=…; both live in
  * the same folder, so Material's relative paths to lunr's language files still resolve.
  */
@@ -41,11 +48,45 @@
   function bothForms(stem) {
     function both(token) {
       const stemmed = stem(token.clone());
-      return stemmed.toString() === token.toString() ? token : [token, stemmed];
+      const forms = stemmed.toString() === token.toString() ? [token] : [token, stemmed];
+      for (const form of [...forms]) {
+        const folded = fold(form.toString());
+        if (folded !== form.toString()) forms.push(form.clone(() => folded));
+      }
+      return forms.length === 1 ? token : forms;
     }
     both.label = stem.label;      // the name lunr registered, so it does not warn about an unknown function
     both.stem = stem;
     return both;
+  }
+
+  // Danish letters as they are written without them: æ → ae, ø → oe, å → aa (also ä, ö from Swedish and
+  // German keyboards). Only words that hold one of them change.
+  const FOLDS = { "æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe" };
+  function fold(word) {
+    return word.replace(/[æøåäö]/g, letter => FOLDS[letter]);
+  }
+
+  // 5. A place in the text is reported once per field, whichever form of the word found it.
+  function patchSearch() {
+    const lunr = self.lunr;
+    if (!lunr || !lunr.Index || lunr.Index.prototype.search.unique) return;
+    const search = lunr.Index.prototype.search;
+    function unique(query) {
+      const results = search.call(this, query);
+      for (const { matchData } of results) {
+        const seen = {};
+        for (const fields of Object.values(matchData.metadata))
+          for (const [field, data] of Object.entries(fields)) {
+            if (!Array.isArray(data.position)) continue;
+            const places = seen[field] = seen[field] || new Set();
+            data.position = data.position.filter(place => !places.has(place) && places.add(place));
+          }
+      }
+      return results;
+    }
+    unique.unique = true;
+    lunr.Index.prototype.search = unique;
   }
 
   // 2. Each query Material receives is rewritten before Material's own handler sees it.
@@ -79,7 +120,8 @@
       if (SYNTAX.test(part)) return void terms.push(part);
       const word = part.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
       if (!word || (question && i < parts.length - 1 && isStopWord(word))) return;
-      for (const term of new Set([word, stem(word)].filter(Boolean))) {
+      const forms = [word, stem(word)].filter(Boolean);
+      for (const term of new Set([...forms, ...forms.map(fold)])) {
         terms.push(term);
         typedAs[term] = part;
       }
@@ -107,4 +149,5 @@
   }
 
   self.importScripts(new URL(self.location.href).searchParams.get("material"));
+  patchSearch();
 })();
