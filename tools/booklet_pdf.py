@@ -51,7 +51,7 @@ def page_count(pdf: bytes) -> int:
 
 def print_booklet(browser, url: str, target: Path) -> dict[str, int]:
     """Print one booklet page to `target`; its figures for the link: pages, and size in KB."""
-    page = browser.new_page()
+    page = browser.new_page(service_workers="block")   # printing needs no offline copy
     page.goto(url)
     page.evaluate(PUBLIC_LINKS)
     page.emulate_media(media="print")

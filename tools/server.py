@@ -14,6 +14,7 @@ import functools
 import gzip
 import http.server
 import io
+import sys
 import threading
 from email.utils import formatdate
 from pathlib import Path
@@ -122,11 +123,19 @@ class SiteHandler(PreviewHandler):
         return io.BytesIO(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that closes a connection mid-answer (a page closed while the offline worker still fetches)
+        is no error of the site's, as on a real host; anything else is printed as before."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(directory: Path, handler_class: type[SiteHandler] = SiteHandler) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 at a free port; yields the base URL ('http://127.0.0.1:PORT')."""
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
