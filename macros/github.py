@@ -13,7 +13,7 @@ from typing import Mapping, Sequence, TextIO
 from .problems import Problem
 from .published_ids import REGISTER
 
-HOW_TO_FIX_DA = ("Åbn filen, gå til linjen, og ret fejlen, som beskeden beskriver. Gem (commit) igen – så kører "
+HOW_TO_FIX_DA = ("Åbn filen, gå til linjen, og ret den fejl, beskeden beskriver. Gem (commit) igen – så kører "
                  "tjekket af sig selv. Beskederne herunder er på engelsk; REDIGERING.md forklarer dem på dansk.")
 HOW_TO_FIX_EN = ("Open the file, go to the line, fix what the message says and commit again; the check then runs "
                  "by itself. The messages are explained in CONTRIBUTING.md.")

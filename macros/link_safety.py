@@ -143,14 +143,14 @@ def _page_hint(path: str, site: Site) -> str:
     pages = site.pages()
     guesses = [path.rstrip("/") + ".md", path.rstrip("/") + "/index.md", path]
     found = [guess for guess in guesses if guess in pages] or difflib.get_close_matches(path, pages, n=1)
-    return f"did you mean '{found[0]}'? " if found else f"the pages are: {', '.join(pages)}; "
+    return f"perhaps you meant '{found[0]}'; " if found else f"the pages are: {', '.join(pages)}; "
 
 
 def _anchor_problem(shown: str, anchor: str, site: Site) -> str | None:
     if anchor in site.ids:
         return None
     hint = difflib.get_close_matches(anchor, sorted(site.ids), n=1)
-    suggestion = f"did you mean '#{hint[0]}'? " if hint else ""
+    suggestion = f"perhaps you meant '#{hint[0]}'; " if hint else ""
     return (f"the link {shown} names no id: there is no id '{anchor}' in the data; {suggestion}an #anchor "
             f"is the id of a section (for example a travel type's id); {ALLOWED}")
 

@@ -20,11 +20,11 @@ def check(sources: dict[str, YamlSource], docs_dir: Path) -> list[Problem]:
 
 
 def _travel_days_fit_the_programme(planning: YamlSource, travel_types: YamlSource) -> list[Problem]:
-    """The programme sketch plans every travel type: its days must lie within the tool's range."""
+    """The programme planner plans every travel type: its days must lie within the tool's range."""
     days = planning.data["programme"]["days"]
     low, high = days["min"], days["max"]
     return [Problem(travel_types.name, travel_types.line_of(("types", index, "days")), f"types[{index}].days",
-                    f"the programme sketch plans {low} to {high} days (data/planning.yml, programme.days, line "
+                    f"the programme planner plans {low} to {high} days (data/planning.yml, programme.days, line "
                     f"{planning.line_of(('programme', 'days'))}), so it cannot plan {travel['days']}; keep the days "
                     f"within {low}–{high}, or change programme.days")
             for index, travel in enumerate(travel_types.data["types"])

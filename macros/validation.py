@@ -154,7 +154,7 @@ def _validator_class(ids: dict[str, set[str]], all_ids: dict[str, set[str]], dat
                                    if new else f"the id '{visible(instance)}' is retired ({REGISTER}); remove it "
                                    "here, or name an id that is in use")
         hint = difflib.get_close_matches(instance, sorted(known), n=1)
-        suggestion = f"did you mean '{visible(hint[0])}'? " if hint else ""
+        suggestion = f"perhaps you meant '{visible(hint[0])}'; " if hint else ""
         those = f"the ids there are: {', '.join(map(visible, sorted(known))) or 'none'}" if listed else \
             "an id is written exactly as it stands after 'id:' there"
         return ValidationError(f"there is no id '{visible(instance)}' in {files}; {suggestion}{those}")
@@ -189,9 +189,9 @@ def _validator_class(ids: dict[str, set[str]], all_ids: dict[str, set[str]], dat
         if not enabled or pages is None or not isinstance(instance, str) or instance in pages:
             return
         hint = difflib.get_close_matches(instance, sorted(pages), n=1)
-        suggestion = f"did you mean '{hint[0]}'? " if hint else ""
+        suggestion = f"perhaps you meant '{hint[0]}'; " if hint else ""
         yield ValidationError(f"there is no page '{instance}'; {suggestion}a page is its file in docs/ without .md "
-                              "(e.g. 'rejsetyper' or 'tjeklister/index'), with its entry under pages in "
+                              "(for example 'rejsetyper' or 'tjeklister/index'), with its entry under pages in "
                               "data/site.yml")
 
     return validators.extend(Draft202012Validator, {"x-ref": check_ref, "x-ids-in": check_ids_in,

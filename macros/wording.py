@@ -41,8 +41,8 @@ class Rule:
         return [word for word in self.words if phrase(word).search(text)]
 
     def message(self, word: str) -> str:
-        return (f"'{word}' is a wording the glossary says to avoid in {LANGUAGES[self.lang]} texts; write "
-                f"'{self.instead}' instead (data/glossary.yml, the term '{self.term}', says why)")
+        return (f"the glossary says to avoid '{word}' in {LANGUAGES[self.lang]} texts. Instead: {self.instead} "
+                f"(see the term '{self.term}' in data/glossary.yml)")
 
 
 def phrase(words: str) -> re.Pattern:

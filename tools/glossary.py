@@ -24,7 +24,7 @@ GUIDES = {
                                "Rule for the English texts", "Note"]),
 }
 # How a rule reads in each guide: the wordings to avoid, what to write instead, and its two examples.
-RULE_WORDS = {"da": ("undgå", "skriv", "går igennem", "afvises"), "en": ("avoid", "write", "passes", "fails")}
+RULE_WORDS = {"da": ("undgå", "i stedet", "går igennem", "afvises"), "en": ("avoid", "instead", "passes", "fails")}
 
 
 def table(terms, lang: str, headings: list[str]) -> str:
@@ -41,8 +41,8 @@ def table(terms, lang: str, headings: list[str]) -> str:
 def _rule(rule, term: str, lang: str) -> str:
     if not rule:
         return ""
-    avoid, write, passes, fails = RULE_WORDS[lang]
-    return (f"{avoid} {_listed(rule['words'])}; {write} “{rule.get('instead') or term}”. "
+    avoid, instead, passes, fails = RULE_WORDS[lang]
+    return (f"{avoid} {_listed(rule['words'])}; {instead}: {rule.get('instead') or term}. "
             f"✓ {passes}: “{rule['right']}” ✗ {fails}: “{rule['wrong']}”")
 
 

@@ -164,7 +164,7 @@ def test_each_safe_form_passes(project, form):
 def test_a_page_link_names_a_page_that_exists(project):
     page, _ = first_page_and_id(project)
     problems, where = with_tagline(project, f"[a]({page})")
-    assert problems == [f"{where}: the link '{page}' must start with / (a page's path inside docs/); did you mean '/{page}'? "
+    assert problems == [f"{where}: the link '{page}' must start with / (a page's path inside docs/); perhaps you meant '/{page}'; "
                         f"{ALLOWED}"]
     (project / "README.md").write_text("# Not a page\n", encoding="utf-8")
     for missing in ("/findes-ikke.md", "/../README.md"):  # nor a file beside docs/
@@ -176,7 +176,7 @@ def test_an_anchor_names_an_id_in_the_data(project):
     _, anchor = first_page_and_id(project)
     problems, where = with_tagline(project, f"[a](#{anchor}x)")
     assert problems == [f"{where}: the link '#{anchor}x' names no id: there is no id '{anchor}x' in the data; "
-                        f"did you mean '#{anchor}'? an #anchor is the id of a section (for example a travel type's "
+                        f"perhaps you meant '#{anchor}'; an #anchor is the id of a section (for example a travel type's "
                         f"id); {ALLOWED}"]
 
 

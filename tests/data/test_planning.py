@@ -32,7 +32,7 @@ def test_a_suggestion_for_a_part_of_the_day_the_grid_lacks_is_refused(project_co
         data["programme"]["suggestions"][0]["part"] += "x"
     problems = broken(project_copy, "planning", change)
     assert len(problems) == 1 and "programme.suggestions[0].part: there is no id" in problems[0]
-    assert "did you mean" in problems[0] and "the ids there are:" in problems[0]
+    assert "perhaps you meant" in problems[0] and "the ids there are:" in problems[0]
 
 
 def test_a_travel_type_the_programme_cannot_plan_is_refused_on_its_days(project_copy):
@@ -42,7 +42,7 @@ def test_a_travel_type_the_programme_cannot_plan_is_refused_on_its_days(project_
         data["types"][0]["days"] = [1, beyond]
     problems = broken(project_copy, "travel_types", change)
     assert len(problems) == 1 and problems[0].startswith("data/travel_types.yml:")
-    assert "types[0].days: the programme sketch plans" in problems[0] and f"[1, {beyond}]" in problems[0]
+    assert "types[0].days: the programme planner plans" in problems[0] and f"[1, {beyond}]" in problems[0]
 
 
 def test_two_tools_sharing_a_storage_prefix_are_refused(project_copy):

@@ -83,7 +83,7 @@ CASES = {
         "data/roles.yml:6: roles[0].name.da: the key 'da' appears twice here (first on line 4); keep one"],
     "unknown-role.advice.yml": [
         "data/advice.yml:18: phases[0].advice[0].role: there is no id 'praktikantt' in data/roles.yml; "
-        "did you mean 'praktikant'? the ids there are: afgivende-arbejdsplads, praktikant, praktikvaert"],
+        "perhaps you meant 'praktikant'; the ids there are: afgivende-arbejdsplads, praktikant, praktikvaert"],
     "raw-html.roles.yml": [
         "data/roles.yml:8: roles[0].summary.da: raw HTML (<script>) is not allowed in texts; use Markdown "
         "instead (**bold**, *italics*, [link text](https://…))"],
@@ -229,8 +229,8 @@ def test_search_keywords_for_a_page_that_does_not_exist_are_refused(project_copy
     lines = (project_copy / "data" / "search.yml").read_text(encoding="utf-8").splitlines()
     line = lines.index(f"  {key}:") + 1
     assert edited(project_copy, "data/search.yml", f"  {key}:\n", f"  {key}x:\n") == [
-        f"data/search.yml:{line}: keywords.{key}x: there is no page '{key}x'; did you mean '{key}'? "
-        f"a page is its file in docs/ without .md (e.g. 'rejsetyper' or 'tjeklister/index'), with its entry "
+        f"data/search.yml:{line}: keywords.{key}x: there is no page '{key}x'; perhaps you meant '{key}'; "
+        f"a page is its file in docs/ without .md (for example 'rejsetyper' or 'tjeklister/index'), with its entry "
         f"under pages in data/site.yml"]
 
 
@@ -257,4 +257,4 @@ def test_a_misspelt_page_reference_is_refused_on_its_line_with_a_suggestion(proj
     problems = edited(project_copy, data_file, written.format(page), written.format(page + "x"))
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"{data_file}:{line}: ")
-    assert f"there is no page '{page}x'; did you mean '{page}'?" in problems[0]
+    assert f"there is no page '{page}x'; perhaps you meant '{page}';" in problems[0]

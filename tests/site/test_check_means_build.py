@@ -36,7 +36,7 @@ def new_travel_type(data):
     data["types"].append(new)
 
 
-PLANNED = load_content(ROOT)["planning"]["programme"]["days"]   # the lengths the programme sketch plans
+PLANNED = load_content(ROOT)["planning"]["programme"]["days"]   # the lengths the programme planner plans
 
 
 def every_planned_length(data):

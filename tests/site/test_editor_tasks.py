@@ -59,7 +59,7 @@ def add_a_travel_type(data):
 
 
 def other_days(project):
-    """A travel type's days changed to every length the programme sketch plans."""
+    """A travel type's days changed to every length the programme planner plans."""
     days = yaml.safe_load((project / "data" / "planning.yml").read_text(encoding="utf-8"))["programme"]["days"]
 
     def change(data):

@@ -128,5 +128,5 @@ def test_the_build_refuses_bad_content_with_the_editors_line(tmp_path):
     assert problems
     assert not (project / "site" / "index.html").exists()
     expected = (rf"^data/advice.yml:{line}: phases\[0\]\.advice\[\d\]\.role: there is no id 'praktikantt' "
-                r"in data/roles.yml; did you mean 'praktikant'\?")
+                r"in data/roles.yml; perhaps you meant 'praktikant';")
     assert re.search(expected, "\n".join(problems), re.MULTILINE), problems
