@@ -253,6 +253,9 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
         yield path, f"{error.instance} is too small; the smallest allowed is {error.validator_value}"
     elif kind == "maximum":
         yield path, f"{error.instance} is too large; the largest allowed is {error.validator_value}"
+    elif kind == "maxLength":
+        yield path, (f"the text has {len(error.instance)} characters, but only {error.validator_value} fit here; "
+                     "write a shorter one")
     elif kind == "enum":
         yield path, f"'{error.instance}' is not one of: {', '.join(map(str, error.validator_value))}"
     else:

@@ -42,15 +42,31 @@ def build(project: Path) -> list[str]:
 MARKER = " ◊"
 
 
-def every_text_marked(data):
-    """Every {da, en} text with MARKER appended (ids and numbers as they are)."""
+def every_text_marked(data, schema=None):
+    """Every {da, en} text with MARKER appended (ids and numbers as they are), except where the schema holds
+    the text to a length the marker would break (`maxLength`, e.g. the phone's short name): within the rules."""
     if isinstance(data, dict):
         if set(data) == {"da", "en"} and all(isinstance(text, str) for text in data.values()):
-            return {lang: text + MARKER for lang, text in data.items()}
-        return {key: every_text_marked(value) for key, value in data.items()}
+            return {lang: text if len(text + MARKER) > _max_length(schema, lang) else text + MARKER
+                    for lang, text in data.items()}
+        return {key: every_text_marked(value, _below(schema, key)) for key, value in data.items()}
     if isinstance(data, list):
-        return [every_text_marked(item) for item in data]
+        return [every_text_marked(item, (schema or {}).get("items")) for item in data]
     return data
+
+
+def _below(schema, key):
+    """The schema of `key` inside an object's schema (None where it does not say)."""
+    if not isinstance(schema, dict):
+        return None
+    return (schema.get("properties") or {}).get(key) or (schema.get("additionalProperties")
+                                                          if isinstance(schema.get("additionalProperties"), dict)
+                                                          else None)
+
+
+def _max_length(schema, lang) -> float:
+    limit = (_below(schema, lang) or {}).get("maxLength")
+    return limit if isinstance(limit, int) else float("inf")
 
 
 def every_number_shifted(data):

@@ -45,7 +45,9 @@ def texts(data: Any, lang: str, where: str = "") -> Iterator[tuple[str, str]]:
 
 # Texts of those files that the web pages show and the booklet does not: the small print's summary for
 # the pages where people decide (the booklet holds the small print itself).
-WEB_ONLY = ("fine_print.at_a_glance",)
+# Texts of the web's own tools, never printed in the booklet: the costs at a glance (the booklet has the full
+# sections), and the fourth travel type's short name, which the programme planner and the agreement use.
+WEB_ONLY = ("fine_print.at_a_glance", "travel_types.other.name")
 
 
 def booklet_texts(lang: str) -> list[tuple[str, str]]:

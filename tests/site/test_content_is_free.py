@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from macros.content import check_content
+from macros.validation import load_schemas
 from tests.conftest import ROOT
 from tests.projects import every_number_shifted, every_text_marked
 from tools.build import build_site
@@ -65,10 +66,12 @@ def built_with_pdfs(project) -> None:
 
 def test_the_render_and_site_layers_pass_when_every_text_and_number_is_different(tmp_path):
     project = whole_copy(tmp_path)
+    schemas, _ = load_schemas(project / "schema")
     for path in sorted((project / "data").glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(every_number_shifted(every_text_marked(data)), allow_unicode=True,
-                                       sort_keys=False, width=1000), encoding="utf-8")
+        marked = every_text_marked(data, schemas[path.stem])
+        path.write_text(yaml.safe_dump(every_number_shifted(marked), allow_unicode=True, sort_keys=False,
+                                       width=1000), encoding="utf-8")
     check_content(project, thorough=True)
     built_with_pdfs(project)
     result = run_layers(project, ["tests/render", "tests/site"])
