@@ -46,7 +46,7 @@ _FOCUS = """() => {
 
 def hidden_stops(page, key: str) -> tuple[int, list[str]]:
     """Press `key` until focus leaves the page; the stops, and each one the header covered."""
-    stops, covered, seen = 0, [], set()
+    stops, covered, seen, first = 0, [], set(), None
     for _ in range(MAX_STOPS):
         page.keyboard.press(key)
         focus = page.evaluate(_FOCUS)

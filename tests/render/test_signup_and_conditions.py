@@ -53,7 +53,6 @@ def test_each_form_ends_with_what_happens_next_and_help_beside_the_button(render
 def test_the_intern_is_asked_about_the_line_manager(renderer: Renderer, content):
     """The small print: an internship is always agreed with one's line manager. Every form an intern
     fills in asks about it and leads to that section."""
-    lang = language(renderer)
     page = renderer.render("signup", "tilmelding.md", {})
     manager_section = "aftale-med-lederen"
     assert manager_section in [section["id"] for section in content["fine_print"]["sections"]]

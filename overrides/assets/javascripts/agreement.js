@@ -1,9 +1,10 @@
 /* The internship agreement (templates/agreement.jinja): every field kept under
    ipraktik:aftale:<field id>, printed as typed, copied as text group by group. */
-import { bindToolbar, dateInWords, keepField, labelOf, labelled, mirror, moveFormer, pageTitle, setValue, store, wordsOf }
+import { bindToolbar, keepFocusInView, dateInWords, keepField, labelOf, labelled, mirror, moveFormer, pageTitle, setValue, store, wordsOf }
   from "./ip-storage.js";
 
 export const initAgreement = (form) => {
+  keepFocusInView(form);
   const bar = form.querySelector("[data-ip-toolbar]");
   const fields = [...form.querySelectorAll("[data-ip-field]")];
   const key = (field) => bar.dataset.prefix + field.dataset.ipField;

@@ -136,3 +136,18 @@ export const bindToolbar = (bar, { text, clear }) => {
   const saved = bar.querySelector(".ip-checklist__saved, .ip-tools__saved");
   if (saved && !store.available) saved.hidden = true;
 };
+
+/* A text box the keyboard reaches stays wholly below the sticky header (WCAG 2.2, 2.4.11/2.4.12). Chrome
+   scrolls a focused text box so that its caret shows, which after a long text is its last line: its top
+   could end up under the header. Scrolling the box itself into view (html's scroll-padding-top keeps it
+   clear of the header) puts all of it in sight. */
+export const keepFocusInView = (form) => {
+  form.addEventListener("focusin", (event) => {
+    const field = event.target;
+    const header = document.querySelector(".md-header");
+    if (field.tagName !== "TEXTAREA" || !header) return;
+    if (field.getBoundingClientRect().top < header.getBoundingClientRect().bottom) {
+      field.scrollIntoView({ block: "start" });
+    }
+  });
+};

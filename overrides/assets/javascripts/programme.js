@@ -2,7 +2,7 @@
    changed are kept under ipraktik:program:<field id>; a cell nobody changed shows the suggestions
    (listed below the form, from data/planning.yml) that fit its day: the first, a middle or the last
    day, the morning or afternoon, and the number of interns. */
-import { bindToolbar, formatDate, keepField, labelOf, labelled, mailto, mirror, pageTitle, setValue, store, wordsOf }
+import { bindToolbar, keepFocusInView, formatDate, keepField, labelOf, labelled, mailto, mirror, pageTitle, setValue, store, wordsOf }
   from "./ip-storage.js";
 
 /* The n-th weekday from the first day (1 is the first day itself). */
@@ -16,6 +16,7 @@ export const weekday = (first, n) => {
 };
 
 export const initProgramme = (form) => {
+  keepFocusInView(form);
   const bar = form.querySelector("[data-ip-toolbar]");
   const prefix = bar.dataset.prefix;
   const type = form.querySelector("[data-ip-travel-type]");
