@@ -65,6 +65,21 @@ def test_the_intern_is_asked_about_the_line_manager(renderer: Renderer, content)
         assert f'href="{target}"' in form_of(page, choice["id"])
 
 
+def test_a_hint_links_to_the_small_print_in_words_that_fit_its_reader(renderer: Renderer, content):
+    """A hint's link to the small print reads as the section's heading, or as the question's own see_label
+    where that heading speaks to someone else (the host is not told about "your line manager")."""
+    lang = language(renderer)
+    page = renderer.render("signup", "tilmelding.md", {})
+    labelled = [(choice, q) for choice in content["signup"]["choices"] for q in choice["questions"] if "see" in q]
+    for choice, question in labelled:
+        section = next(s for s in content["fine_print"]["sections"] if s["id"] == question["see"])
+        expected = (question.get("see_label") or section["title"])[lang]
+        target = renderer.relative_url("tilmelding.md", f"det-med-smaat.md#{question['see']}")
+        hint = re.search(rf'<p class="ip-signup__hint" id="{question["id"]}-hint">.*?</p>', form_of(page, choice["id"]), re.S)
+        assert hint, question["id"]
+        assert f'<a href="{target}">{html.escape(expected, quote=False)}</a>' in hint.group(0), question["id"]
+
+
 def test_a_choice_for_both_parties_lets_each_say_who_it_is_in_the_email(renderer: Renderer, content):
     """"Vi har allerede fundet hinanden" is chosen by the intern and by the host: the email's first
     sentence follows the party chosen, and before a choice (and without scripts) it fits both."""
