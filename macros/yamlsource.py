@@ -135,7 +135,7 @@ def disagreement(source: YamlSource) -> Problem | None:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         return Problem(source.name, line, "", "not every YAML reader can read this line (PyYAML without libyaml "
-                                              f"refuses it: {error.problem}); put the text on it in double quotes")
+                                              f"refuses it: {error.problem}); put the text on this line in double quotes")
     if data == source.data:
         return None
     path = _first_difference(data, source.data, ())

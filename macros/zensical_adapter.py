@@ -24,7 +24,7 @@ from urllib.parse import urljoin
 import yaml
 
 from .guide_build import GuideBuild
-from .problems import ContentError
+from .problems import ContentError, counted
 
 # The module Zensical's macros extension loads instead of mkdocs.yml's `macros` (a dotted name is imported,
 # so the project's root must be on sys.path: tools/build.py runs `python -m zensical` from there).
@@ -95,7 +95,7 @@ def _guide(root: Path, conf: dict) -> GuideBuild:
         try:
             _BUILDS[key] = GuideBuild(root, conf)
         except ContentError as error:
-            raise GuideBuildError(f"the content has {len(error.problems)} problem(s):\n{error}") from None
+            raise GuideBuildError(f"the content has {counted(len(error.problems), 'problem')}:\n{error}") from None
     return _BUILDS[key]
 
 
@@ -107,7 +107,7 @@ def write_config(root: Path, config_file: str, site_dir: str) -> Path:
     try:
         changes = GuideBuild(root, config).config_changes()
     except ContentError as error:
-        raise GuideBuildError(f"the content has {len(error.problems)} problem(s):\n{error}") from None
+        raise GuideBuildError(f"the content has {counted(len(error.problems), 'problem')}:\n{error}") from None
     except ValueError as error:
         raise GuideBuildError(str(error)) from None
     theme_dir = Path(site_dir).parent / "overrides"

@@ -49,4 +49,4 @@ def test_make_check_refuses_a_line_only_libyaml_reads(project_copy):
         check_content(project_copy, thorough=True)
     assert [str(problem) for problem in raised.value.problems] == [
         f"data/planning.yml:{line}: (the whole file): not every YAML reader can read this line (PyYAML without "
-        "libyaml refuses it: expected ',' or '}', but got '?'); put the text on it in double quotes"]
+        "libyaml refuses it: expected ',' or '}', but got '?'); put the text on this line in double quotes"]
