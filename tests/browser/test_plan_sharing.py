@@ -113,7 +113,8 @@ def test_a_programme_link_carries_the_plan_after_the_hash_into_another_profile(b
     assert stored(intern_page) == {}
     with intern_page.expect_navigation():
         intern_page.get_by_role("button", name=SHARE["replace"]["en"], exact=True).click()
-    assert intern_page.input_value(f"#{cell}") == "Coffee with the team; then a tour, floor 2"
+    # The reloaded page fills its fields from storage once its module has loaded: wait for it.
+    expect(intern_page.locator(f"#{cell}")).to_have_value("Coffee with the team; then a tour, floor 2")
     assert intern_page.input_value(f"#{PROGRAMME['start']['id']}") == "2027-03-01"
     assert "#plan=" not in intern_page.url, "the plan stayed in the address bar after it was opened"
     assert host_page.errors == intern_page.errors == []

@@ -51,7 +51,9 @@ def test_the_programme_offers_every_travel_type_and_lists_every_suggestion(rende
     lang = renderer.env.globals["lang"]
     html = renderer.render("programme", "tjeklister/program.md", {})
     for travel_type in content["travel_types"]["types"]:
-        assert f'<option value="{travel_type["id"]}" data-days="{" ".join(map(str, travel_type["days"]))}">' in html
+        # Every length from the type's first to its last day (days: [3, 5] offers 3, 4 and 5).
+        lengths = range(travel_type["days"][0], travel_type["days"][-1] + 1)
+        assert f'<option value="{travel_type["id"]}" data-days="{" ".join(map(str, lengths))}">' in html
     for suggestion in content["planning"]["programme"]["suggestions"]:
         assert f'data-part="{suggestion["part"]}"' in html
         assert f'>{suggestion["text"][lang]}</li>' in html
