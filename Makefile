@@ -39,11 +39,11 @@ serve: $(VENV)/.site-deps
 
 # Validate data/ against schema/ and the published ids (published-ids.yml) without building.
 check: $(VENV)/.site-deps
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m guide.check
 
 # Add the new ids in data/ to published-ids.yml (make check lists them; it refuses while a published id is lost).
 ids: $(VENV)/.site-deps
-	$(BIN)/python -m macros.check --add-new-ids
+	$(BIN)/python -m guide.check --add-new-ids
 
 # The glossary (data/glossary.yml) as a table in REDIGERING.md and CONTRIBUTING.md, after a change to it.
 glossary: $(VENV)/.site-deps

@@ -9,7 +9,7 @@ import yaml
 from tests.conftest import ROOT
 from tools.build import BuildFailed, build_site
 
-COPIED = ("data", "schema", "docs", "templates", "overrides", "macros", "hooks")
+COPIED = ("data", "schema", "docs", "templates", "overrides", "guide", "adapters", "hooks")
 
 
 def project_copy(into: Path) -> Path:

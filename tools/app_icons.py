@@ -16,7 +16,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from macros.offline import ICONS, primary_colour
+from guide.offline import ICONS, primary_colour
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "overrides" / ICONS

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from macros.content import load_content
-from macros.i18n import LANGUAGES
-from macros.rendering import Renderer
+from guide.content import load_content
+from guide.i18n import LANGUAGES
+from guide.rendering import Renderer
 
 from .browser import launch, serve
 

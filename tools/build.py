@@ -4,7 +4,7 @@
 
 `make build`, `make serve` (tools/serve.py), `make pdf`, the bench and the tests all build through
 `build_site`, so there is one set of flags (--strict) and one reading of a failure. Each language is built by
-`mkdocs build` in a process of its own (a change to macros/ always counts; the two run side by side), into a
+`mkdocs build` in a process of its own (a change to guide/ or adapters/ always counts; the two run side by side), into a
 folder beside SITE; only when both succeed does the new site replace SITE, so a failed build never leaves a
 half-built site behind.
 
@@ -23,8 +23,8 @@ import sys
 import time
 from pathlib import Path
 
-from macros.github import annotation
-from macros.problems import Problem, counted
+from guide.github import annotation
+from guide.problems import Problem, counted
 
 ROOT = Path(__file__).resolve().parents[1]
 # Each language's config, and where its build goes below the site's root.
@@ -95,7 +95,7 @@ def build_site(root: Path, site: Path, languages: tuple[str, ...] = tuple(LANGUA
     shutil.rmtree(site, ignore_errors=True)
     staging.rename(site)
     if engine == "zensical":
-        shutil.rmtree(root / ZENSICAL_WORK, ignore_errors=True)   # its theme copy (macros/zensical_adapter.py)
+        shutil.rmtree(root / ZENSICAL_WORK, ignore_errors=True)   # its theme copy (adapters/zensical.py)
     return time.monotonic() - started
 
 
@@ -122,10 +122,10 @@ def _zensical_target(root: Path, lang: str) -> Path:
 
 def _run_zensical(root: Path, targets: dict[str, Path]) -> tuple[dict[str, str], list[str]]:
     """Each language's Zensical build (its log, and the languages that failed), from a config written for it
-    first (the core's nav, description and theme texts: macros/zensical_adapter.py). One after the other:
+    first (the core's nav, description and theme texts: adapters/zensical.py). One after the other:
     two Zensical builds in one project share its .cache/ and one panics. --clean: that cache knows the pages
     and the macros module, not data/, so a kept cache could serve pages with yesterday's texts."""
-    from macros.zensical_adapter import GuideBuildError, write_config
+    from adapters.zensical import GuideBuildError, write_config
 
     outputs, failed = {}, []
     for lang, target in targets.items():
@@ -135,7 +135,7 @@ def _run_zensical(root: Path, targets: dict[str, Path]) -> tuple[dict[str, str],
             raise BuildFailed([line for line in str(error).splitlines()
                                if not FRAMING.match(line.strip())]) from None
         try:
-            # `python -m` from the root puts it on sys.path: the extension imports macros.zensical_adapter.
+            # `python -m` from the root puts it on sys.path: the extension imports adapters.zensical.
             run = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
                                   "-f", str(config)], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                  text=True, env={**os.environ, **ENV}, check=False)
@@ -184,7 +184,7 @@ def _unique(lines) -> list[str]:
 
 
 def annotations(problems: list[str]) -> list[str]:
-    """GitHub workflow commands for the problems that name a file and line (macros/github.py's form)."""
+    """GitHub workflow commands for the problems that name a file and line (guide/github.py's form)."""
     lines = []
     for problem in problems:
         placed = PLACED.match(problem)

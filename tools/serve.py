@@ -28,7 +28,7 @@ from .build import BuildFailed, build_site
 from .preview_server import SiteHandler
 
 ROOT = Path(__file__).resolve().parents[1]
-WATCHED = ("data", "schema", "macros", "templates", "overrides", "docs", "mkdocs.yml", "mkdocs.en.yml",
+WATCHED = ("data", "schema", "guide", "adapters", "templates", "overrides", "docs", "mkdocs.yml", "mkdocs.en.yml",
            "published-ids.yml")
 LANGUAGES = ("da", "en")
 # The number of finished builds (both languages); VERSION_PATH/da and /en: of that language's builds.
@@ -45,7 +45,7 @@ RELOAD_SCRIPT = """<script>(() => {{
     .then(v => {{ if (v !== seen) location.reload(); }}).catch(() => {{}}), 250);
 }})();</script>"""
 # The preview keeps no offline copy (a page from a copy would hide the edit just saved): in place of each
-# build's sw.js (macros/offline.py) a worker that deletes the copies a built site served here left, and goes.
+# build's sw.js (guide/offline.py) a worker that deletes the copies a built site served here left, and goes.
 RETIRING_WORKER = """self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(caches.keys()
   .then((names) => Promise.all(names.filter((name) => name.startsWith("ipraktik-")).map((name) => caches.delete(name))))

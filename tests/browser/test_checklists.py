@@ -7,7 +7,7 @@ import re
 import markdown
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.conftest import ROOT
 
 CONTENT = load_content(ROOT)

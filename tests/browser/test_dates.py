@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.browser.test_planning_tools import pdf_text, printed, url
 from tests.conftest import ROOT
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.browser.conftest import AXE
 from tests.browser.test_accessibility import audit
 from tests.browser.visitor import all_pages

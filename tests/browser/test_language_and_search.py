@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.browser.search_queries import query_set
 from tests.browser.visitor import retype, search, search_box, watch_search
 from tests.conftest import LANGS, ROOT

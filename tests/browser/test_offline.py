@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.browser.visitor import search
 from tests.conftest import ROOT, lang_root
 from tests.projects import build, edit_yaml, project_copy

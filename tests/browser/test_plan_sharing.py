@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.browser.test_planning_tools import AGREEMENT_FIELDS, PREFIX, PROGRAMME, fill_agreement, stored, url
 from tests.conftest import ROOT
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.browser.test_checklists import pdf_pages, stored
 from tests.conftest import ROOT
 

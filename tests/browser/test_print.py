@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.conftest import LANGS, ROOT, page_paths
 from tests.site.booklet import pdf_pages_text
 

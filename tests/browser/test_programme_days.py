@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.conftest import ROOT
 from tests.projects import edit_yaml, project_copy
 from tools.build import build_site

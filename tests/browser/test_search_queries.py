@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.browser.search_queries import PASS_SCORE, TOP, query_set, score
 from tests.conftest import LANGS, ROOT, page_paths
 from tests.browser.visitor import page_key, retype, search_box, watch_search

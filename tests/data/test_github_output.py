@@ -10,8 +10,8 @@ import shutil
 import subprocess
 import sys
 
-from macros.github import annotation, summary
-from macros.problems import Problem
+from guide.github import annotation, summary
+from guide.problems import Problem
 from tests.conftest import ROOT
 from tests.data.conftest import FIXTURES
 
@@ -32,7 +32,7 @@ def test_an_annotation_escapes_what_would_break_the_command():
 
 def run_check(project, tmp_path, **environ):
     summary_file = tmp_path / "summary.md"
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "guide.check"], cwd=project, capture_output=True, text=True,
                             env={"PYTHONPATH": str(ROOT), "GITHUB_STEP_SUMMARY": str(summary_file), **environ})
     return result, summary_file
 

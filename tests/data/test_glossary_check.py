@@ -1,4 +1,4 @@
-"""The glossary's wordings to avoid are a rule of `make check` (macros/wording.py): a text of data/ that uses one
+"""The glossary's wordings to avoid are a rule of `make check` (guide/wording.py): a text of data/ that uses one
 fails with its file, line, path and what to write instead; correct language passes.
 
 Everything comes from data/glossary.yml: each rule's own two examples (`right` must pass, `wrong` must fail) are
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import wording
-from macros.content import check_content
-from macros.problems import ContentError
-from macros.yamlsource import load_yaml
+from guide import wording
+from guide.content import check_content
+from guide.problems import ContentError
+from guide.yamlsource import load_yaml
 from tests.conftest import ROOT
 
 GLOSSARY = ROOT / "data" / "glossary.yml"

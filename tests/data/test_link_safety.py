@@ -1,5 +1,5 @@
 """A text can carry no script and no tracker: every unsafe link, image or attribute is refused with the
-editor's line, and every safe form passes (macros/link_safety.py).
+editor's line, and every safe form passes (guide/link_safety.py).
 
 fixtures/links/CASE.roles.yml are the forms a contributor tried first (the issue's examples); the tables
 below put every other form into the first travel type's Danish tagline of a copy of the real data, as a
@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import link_safety
-from macros.content import check_content, load_content
-from macros.page_check import render_every_page
-from macros.problems import ContentError
-from macros.yamlsource import load_yaml
+from guide import link_safety
+from guide.content import check_content, load_content
+from guide.page_check import render_every_page
+from guide.problems import ContentError
+from guide.yamlsource import load_yaml
 from tests.conftest import ROOT
 from tests.data.conftest import FIXTURES
 
@@ -206,7 +206,7 @@ def test_an_unsafe_address_in_angle_brackets_is_also_named(project, text, addres
 def test_make_check_refuses_a_remote_image_in_the_data(project):
     """The privacy promise is kept before the build: `make check` fails on a tracking pixel."""
     _, where = with_tagline(project, "Turist ![](https://tracker.example.com/p.png)")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "guide.check"], cwd=project, capture_output=True, text=True,
                             env={"PYTHONPATH": str(ROOT)})
     assert result.returncode == 1
     assert (f"{where}: images are not allowed in texts ('https://tracker.example.com/p.png'): {IMAGE}"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from macros import wording
-from macros.content import load_content
+from guide import wording
+from guide.content import load_content
 from tests.conftest import ROOT
 
 # Where the booklet sent readers for its materials ("på coi.dk/ipraktik"): the address is the booklet's fact.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from macros.content import load_content
-from macros.problems import ContentError
+from guide.content import load_content
+from guide.problems import ContentError
 
 
 def broken(project, domain: str, change) -> list[str]:

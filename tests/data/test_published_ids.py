@@ -13,9 +13,9 @@ import sys
 import pytest
 import yaml
 
-from macros.content import check_content, load_content
-from macros.problems import ContentError, counted
-from macros.published_ids import REGISTER, former_ids
+from guide.content import check_content, load_content
+from guide.problems import ContentError, counted
+from guide.published_ids import REGISTER, former_ids
 from tests.conftest import ROOT
 
 
@@ -138,7 +138,7 @@ def test_make_ids_adds_a_new_id_and_refuses_while_one_is_lost(project):
     old = first_type_id(project)
     path.write_text(path.read_text(encoding="utf-8").replace(f"- id: {old}\n", f"- id: {old}-nyt\n", 1),
                     encoding="utf-8")
-    run = [sys.executable, "-m", "macros.check", "--add-new-ids"]
+    run = [sys.executable, "-m", "guide.check", "--add-new-ids"]
     env = {"PYTHONPATH": str(ROOT)}
     refused = subprocess.run(run, cwd=project, capture_output=True, text=True, env=env)
     assert refused.returncode == 1 and f"the published id '{old}' is gone" in refused.stderr

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import load_content
-from macros.problems import ContentError
-from macros.yamlsource import load_yaml
+from guide.content import load_content
+from guide.problems import ContentError
+from guide.yamlsource import load_yaml
 from tests.conftest import ROOT
 from tests.data.conftest import FIXTURES
 
@@ -214,7 +214,7 @@ def test_quoted_texts_keep_what_yaml_would_otherwise_change(project_copy):
 
 def test_make_check_exits_nonzero_with_one_line_per_problem(project_copy):
     shutil.copy(FIXTURES / "missing-en.roles.yml", project_copy / "data" / "roles.yml")
-    result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project_copy, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "guide.check"], cwd=project_copy, capture_output=True,
                             text=True, env={"PYTHONPATH": str(ROOT)})
     assert result.returncode == 1
     lines = result.stderr.splitlines()

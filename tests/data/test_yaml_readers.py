@@ -8,9 +8,9 @@ import subprocess
 import pytest
 import yaml
 
-from macros.content import check_content
-from macros.problems import ContentError
-from macros.published_ids import REGISTER
+from guide.content import check_content
+from guide.problems import ContentError
+from guide.published_ids import REGISTER
 from tests.conftest import ROOT
 
 FILES = sorted(ROOT.glob("data/*.yml")) + [ROOT / REGISTER]

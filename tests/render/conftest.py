@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.content import load_content
-from macros.rendering import Renderer
+from guide.content import load_content
+from guide.rendering import Renderer
 from tests.conftest import ROOT
 
 

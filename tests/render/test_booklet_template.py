@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from macros.rendering import Renderer
+from guide.rendering import Renderer
 
 COVER = {"site_name": "Innovationspraktik", "address": "https://example.org/haefte/", "updated": "1. januar 2027"}
 

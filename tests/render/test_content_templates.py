@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.rendering import Renderer
+from guide.rendering import Renderer
 from tests.render.conftest import other
 
 ROLE_PAGES = {"praktikant": "bliv-praktikant.md", "praktikvaert": "bliv-praktikvaert.md",

@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
-from macros.navigation import translated_nav
-from macros.rendering import Renderer
+from guide.navigation import translated_nav
+from guide.rendering import Renderer
 from tests.conftest import ROOT
 from tests.render.conftest import other
 

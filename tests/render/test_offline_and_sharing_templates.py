@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import offline
-from macros.rendering import Renderer
+from guide import offline
+from guide.rendering import Renderer
 from tests.conftest import ROOT
 from tests.render.conftest import other
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from macros.rendering import Renderer
+from guide.rendering import Renderer
 from tests.render.conftest import other
 
 

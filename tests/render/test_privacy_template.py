@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from macros.rendering import Renderer
+from guide.rendering import Renderer
 from tests.conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"

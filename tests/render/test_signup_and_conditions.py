@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from macros.rendering import Renderer
+from guide.rendering import Renderer
 from tests.conftest import ROOT
 from tests.render.conftest import other
 

@@ -1,10 +1,10 @@
-"""A text's link to a page of this site (`/rejsetyper.md#turist`, macros/link_safety.py) becomes that page's URL
+"""A text's link to a page of this site (`/rejsetyper.md#turist`, guide/link_safety.py) becomes that page's URL
 as seen from whichever page shows the text, also when a template writes it as HTML through `md`."""
 from __future__ import annotations
 
 import pytest
 
-from macros.rendering import Renderer
+from guide.rendering import Renderer
 from tests.conftest import ROOT
 
 

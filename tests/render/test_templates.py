@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.rendering import Renderer, RenderError
+from guide.rendering import Renderer, RenderError
 from tests.render.conftest import other
 
 

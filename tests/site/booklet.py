@@ -10,7 +10,7 @@ from typing import Any, Iterator
 import markdown
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.conftest import ROOT, lang_root
 
 CONTENT = load_content(ROOT)

@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from macros import content_security
+from guide import content_security
 from tests.conftest import ROOT
 from tools.bench import capture, overhead
 from tools.bench.workspace import ENV, mkdocs_build, snapshot

@@ -10,8 +10,8 @@ import copy
 
 import pytest
 
-from macros.content import check_content, load_content
-from macros.problems import ContentError
+from guide.content import check_content, load_content
+from guide.problems import ContentError
 from tests.conftest import ROOT
 from tests.projects import build, edit_yaml, project_copy
 

@@ -17,8 +17,8 @@ import sys
 import pytest
 import yaml
 
-from macros.content import check_content
-from macros.validation import load_schemas
+from guide.content import check_content
+from guide.validation import load_schemas
 from tests.conftest import ROOT
 from tests.projects import every_number_shifted, every_text_marked
 from tools.build import build_site

@@ -11,7 +11,7 @@ import copy
 
 import yaml
 
-from macros.content import check_content
+from guide.content import check_content
 from tests.site.test_content_is_free import built_with_pdfs, run_layers, whole_copy
 
 

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.conftest import LANGS, ROOT, lang_root, page_paths
 
 # Common Danish words that are not also English words: one of them on an English page is a Danish slip.

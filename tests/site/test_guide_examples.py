@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from macros.content import check_content
+from guide.content import check_content
 from tests.conftest import ROOT
 from tests.site.conftest import parse
 from tests.projects import build, project_copy

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.page_history import MONTHS, PageHistory, format_date
+from guide.page_history import MONTHS, PageHistory, format_date
 from tests.conftest import LANGS, ROOT, lang_root, page_paths
 from tests.site.conftest import parse
 

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.conftest import LANGS, ROOT, lang_root, page_paths
 from tests.site.conftest import parse
 

@@ -1,6 +1,6 @@
 """A text may link to a page of this site by its file, `/rejsetyper.md#turist`; built, the link reaches that
 page and id from every page that shows the text, in both languages: from page Markdown (resolved by MkDocs)
-and from HTML a template writes through `md` (resolved by macros/rendering.py), one and two folders deep."""
+and from HTML a template writes through `md` (resolved by guide/rendering.py), one and two folders deep."""
 from __future__ import annotations
 
 from urllib.parse import urljoin

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.guide_build import THEME_EXTRA_KEYS
+from guide.guide_build import THEME_EXTRA_KEYS
 from tests.conftest import ROOT
 
 OVERRIDES = ROOT / "overrides"

@@ -9,7 +9,7 @@ from html import unescape
 
 import pytest
 
-from macros.content import load_content
+from guide.content import load_content
 from tests.conftest import LANGS, ROOT, lang_root, page_paths
 
 CONTENT = load_content(ROOT)

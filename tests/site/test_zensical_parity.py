@@ -4,7 +4,7 @@ build`); Zensical's is built here by the one way to build (tools/build.py, engin
 
 What cannot port yet is named, never skipped: the pages whose text differs (DIFFERENT_TEXT, each with why;
 a test fails when one of them matches again, so the list shrinks as the port goes on) and the theme files
-the Zensical build leaves out (macros/zensical_adapter.py NOT_PORTED and SWITCHED_OFF), which README's
+the Zensical build leaves out (adapters/zensical.py NOT_PORTED and SWITCHED_OFF), which README's
 "Moving to Zensical" must name.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.zensical_adapter import NOT_PORTED, SWITCHED_OFF
+from adapters.zensical import NOT_PORTED, SWITCHED_OFF
 from tests.conftest import LANGS, ROOT, lang_root
 from tests.projects import project_copy
 from tools.build import BuildFailed, build_site
@@ -28,8 +28,6 @@ DIFFERENT_TEXT = {
     "404.html": "Zensical gives the 404 template a navigation whose items have no title or URL, so the list "
                 "of the guide's pages (overrides/404.html) comes out empty",
 }
-# The adapters: the only modules that may import an engine.
-ADAPTERS = {"main.py", "zensical_adapter.py"}
 ENGINE_PACKAGES = {"mkdocs", "material", "mkdocs_macros", "zensical", "zensical_ui"}
 
 
@@ -119,21 +117,20 @@ def test_what_the_zensical_build_leaves_out_is_named_in_the_readme():
 
 
 def test_no_module_outside_the_adapters_imports_an_engine():
+    """The core (guide/) never imports an engine; adapters/ is the only code that does."""
     offenders = []
-    for module in sorted((ROOT / "macros").glob("*.py")):
-        if module.name in ADAPTERS:
-            continue
+    for module in sorted((ROOT / "guide").glob("*.py")):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             names = ([alias.name for alias in node.names] if isinstance(node, ast.Import) else
                      [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
-            offenders += [f"macros/{module.name}: {name}" for name in names
+            offenders += [f"guide/{module.name}: {name}" for name in names
                           if name.split(".")[0] in ENGINE_PACKAGES]
     assert not offenders, f"only the adapters may import an engine: {offenders}"
 
 
 def test_the_core_and_the_zensical_adapter_load_without_mkdocs():
     """Zensical builds without MkDocs installed: importing what it loads must not pull MkDocs in."""
-    probe = ("import sys, macros.zensical_adapter, macros.guide_build, macros.check; "
+    probe = ("import sys, adapters.zensical, guide.guide_build, guide.check; "
              "print(sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs', 'material', 'mkdocs_macros'}))")
     run = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]", f"importing the core loads {run.stdout.strip()}"

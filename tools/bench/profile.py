@@ -33,6 +33,6 @@ def profile_build(root: Path, out: Path) -> str:
 
 
 def _short(where: str) -> str:
-    """`/tmp/…/project/macros/content.py:16(load_content)` -> `macros/content.py:16(load_content)`."""
+    """`/tmp/…/project/guide/content.py:16(load_content)` -> `guide/content.py:16(load_content)`."""
     match = re.search(r"(mkdocs_macros/|macros/).*", where)
     return match.group(0) if match else where

@@ -10,7 +10,7 @@ class PageTexts:
     def __init__(self, site: Mapping[str, Any], lang: str):
         t = translator(lang)
         self.site_description = t(site["description"])
-        # `sources` (the data files the page shows) give its "Last updated" date: macros/page_history.py.
+        # `sources` (the data files the page shows) give its "Last updated" date: guide/page_history.py.
         self._pages = {key: {"title": t(page["title"]), "description": t(page["description"]),
                              "sources": tuple(page["sources"])}
                        for key, page in site["pages"].items()}

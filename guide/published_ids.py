@@ -11,7 +11,7 @@ file, including ones added later, without a list of its own here. Three sections
 `make check` fails when a registered id is gone without being renamed or retired, when a renamed or retired id is
 used again, and when a rename points at an id that does not exist. A NEW id never fails: editors on GitHub's web
 editor cannot run a command, so make check lists new ids as notes (on the pull request too) and `make ids`
-(python -m macros.check --add-new-ids) adds them: CI runs it on main after each merge (the workflow's
+(python -m guide.check --add-new-ids) adds them: CI runs it on main after each merge (the workflow's
 `registers` job), or anyone may before.
 """
 from __future__ import annotations

@@ -7,17 +7,17 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import content_security, offline
-from .content import load_content
-from .guide_build import theme_extra
-from .i18n import build_language, twin_site_url
-from .navigation import translated_nav
-from .page_history import PageHistory
-from .pages import PageTexts
-from .problems import ContentError, counted
-from .published_ids import former_ids
-from .rendering import Renderer, RenderError
-from .search_keywords import SearchKeywords
+from guide import content_security, offline
+from guide.content import load_content
+from guide.guide_build import theme_extra
+from guide.i18n import build_language, twin_site_url
+from guide.navigation import translated_nav
+from guide.page_history import PageHistory
+from guide.pages import PageTexts
+from guide.problems import ContentError, counted
+from guide.published_ids import former_ids
+from guide.rendering import Renderer, RenderError
+from guide.search_keywords import SearchKeywords
 
 LOG = logging.getLogger("mkdocs.plugins.guide")
 
@@ -73,5 +73,5 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """After every file is written (the search index too): the offline worker and the manifest (macros/offline.py)."""
+    """After every file is written (the search index too): the offline worker and the manifest (guide/offline.py)."""
     env.variables["offline"](Path(env.conf["site_dir"]))

@@ -1,6 +1,6 @@
 """One language's build of the guide, with no engine in sight: what every engine adapter wires.
 
-An adapter (macros/main.py for MkDocs with mkdocs-macros, macros/zensical_adapter.py for Zensical) knows its
+An adapter (adapters/mkdocs_macros.py for MkDocs with mkdocs-macros, adapters/zensical.py for Zensical) knows its
 engine's objects; this module knows the guide: the content (loaded and validated once), the renderer, what
 the theme reads from `config.extra` (THEME-CONTRACT.md) and what each page's meta gets before it renders.
 It takes plain values (the project's root, the config as a mapping, a page's source path and meta dict) and
@@ -21,7 +21,7 @@ from .rendering import Renderer
 from .search_keywords import SearchKeywords
 
 # What the core puts into `config.extra` for the theme (overrides/ reads them; THEME-CONTRACT.md lists them).
-# content_security_policy is a function, so it is the MkDocs adapter's alone (see macros/main.py).
+# content_security_policy is a function, so it is the MkDocs adapter's alone (see adapters/mkdocs_macros.py).
 THEME_EXTRA_KEYS = ("ui", "publisher", "contact", "page_titles")
 
 

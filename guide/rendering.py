@@ -85,7 +85,7 @@ class Renderer:
 class RenderError(Exception):
     """A page could not be rendered: where in which template, on which page, and what went wrong.
 
-    `make check` renders every page (macros/page_check.py), so an editor meets this there, not in a build;
+    `make check` renders every page (guide/page_check.py), so an editor meets this there, not in a build;
     the line names the template line that failed, the page, and the way back to the data.
     """
 
@@ -125,7 +125,7 @@ def _by_id(items, item_id: str):
 class _SiteLinks(Treeprocessor):
     """`<a href="/rejsetyper.md#turist">` in a text to the page's URL relative to `page_src`.
 
-    Texts name a page by its file in docs/ from the top (macros/link_safety.py checks it exists). In page
+    Texts name a page by its file in docs/ from the top (guide/link_safety.py checks it exists). In page
     Markdown MkDocs resolves these (mkdocs.yml: validation.links.absolute_links); HTML written by the `md`
     filter is never seen by MkDocs, so this does the same for it.
     """

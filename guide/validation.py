@@ -4,7 +4,7 @@ Each schema/NAME.schema.json describes data/NAME.yml. Five keywords of our own e
 - `x-ref: NAME`: the value is the `id` of an item in data/NAME.yml;
 - `x-no-html: true`: the text may use inline Markdown but no raw HTML, so a pasted <script> never
   reaches a page;
-- `x-safe-links: true`: the text's links and images pass macros/link_safety.py (no javascript:, no remote
+- `x-safe-links: true`: the text's links and images pass guide/link_safety.py (no javascript:, no remote
   image, no link to a page that does not exist);
 - `x-page: true`: the value names a page, a key of `pages` in data/site.yml (`tjeklister/praktikant`);
 - `x-ids-in: [NAME, …]`: the value is an id anywhere in those data files (a part of an item too), or, written
@@ -110,7 +110,7 @@ def validate(sources: dict[str, YamlSource], schemas: dict[str, dict], registry:
              ids: dict[str, set[str]], docs_dir: Path, anchors=None,
              former: Mapping[str, str] | None = None) -> list[Problem]:
     """Every schema error in every file, each turned into a line an editor can act on. `anchors`, the ids each
-    page shows (macros/page_check.py), makes a link's #anchor name an id on the page it links to. `former`
+    page shows (guide/page_check.py), makes a link's #anchor name an id on the page it links to. `former`
     maps an id renamed on purpose to its new id, and a retired one to '' (published-ids.yml)."""
     all_ids = {domain: {value for _, value in _walk_ids(source.data, ())} for domain, source in sources.items()}
     data = {domain: source.data for domain, source in sources.items()}

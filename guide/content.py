@@ -30,7 +30,7 @@ def check_content(root: Path, thorough: bool = False) -> tuple[MappingProxyType,
     `thorough` is `make check`'s promise that the build will pass. It also reads each file with PyYAML's own
     reader (slower than the build's libyaml, but it reads like the other tools: a file they would read
     differently is a problem), and, once the data is valid, renders every page in both languages as the build
-    will (macros/page_check.py): a template that fails is a problem, and a link to /page.md#id must name an
+    will (guide/page_check.py): a template that fails is a problem, and a link to /page.md#id must name an
     id that page shows.
     """
     schemas, registry = load_schemas(root / SCHEMA_DIR)
