@@ -9,7 +9,7 @@ import yaml
 from tests.conftest import ROOT
 from tools.build import BuildFailed, build_site
 
-COPIED = ("data", "schema", "docs", "templates", "overrides", "guide", "adapters", "hooks")
+COPIED = ("data", "schema", "docs", "templates", "overrides", "guide", "adapters")
 
 
 def project_copy(into: Path) -> Path:
