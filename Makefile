@@ -35,7 +35,7 @@ setup: $(VENV)/.site-deps
 # Preview: Danish on http://127.0.0.1:8000/, English on http://127.0.0.1:8000/en/, rebuilt and reloaded on
 # every save; a mistake in data/ shows in the browser. PORT=8001 / HOST=0.0.0.0 to change where.
 serve: $(VENV)/.site-deps
-	$(BIN)/python -m tools.serve
+	$(BIN)/python -m tools.live_preview
 
 # Validate data/ against schema/ and the published ids (published-ids.yml) without building.
 check: $(VENV)/.site-deps
@@ -85,7 +85,7 @@ preview-zip:
 	test -f $(SITE_DIR)/index.html || $(MAKE) build
 	rm -rf site-preview site-preview.zip
 	cp -r $(SITE_DIR) site-preview
-	cp tools/preview_server.py site-preview/serve-preview.py
+	cp tools/preview_zip_server.py site-preview/serve-preview.py
 	cp tools/preview/LAES-MIG.txt site-preview/LAES-MIG.txt
 	$(BIN)/python -m zipfile -c site-preview.zip site-preview/
 

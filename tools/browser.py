@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from tools.server import serve  # noqa: F401 -- tests and tools take the server and the browser from here
+from tools.gzip_host import serve  # noqa: F401 -- tests and tools take the server and the browser from here
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/lib/chromium/chromium")
 # Flags that keep Chromium from calling home on an offline machine (stack notes).

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tools.build [--site DIR] [--root PROJECT]     # `make build` runs this
 
-`make build`, `make serve` (tools/serve.py), `make pdf`, the bench and the tests all build through
+`make build`, `make serve` (tools/live_preview.py), `make pdf`, the bench and the tests all build through
 `build_site`, so there is one set of flags (--strict) and one reading of a failure. Each language is built by
 `mkdocs build` in a process of its own (a change to guide/ or adapters/ always counts; the two run side by side), into a
 folder beside SITE; only when both succeed does the new site replace SITE, so a failed build never leaves a

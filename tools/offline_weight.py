@@ -1,6 +1,6 @@
 """What the offline copy costs (issue 24): bytes kept per language, and what a repeat view sends.
 
-The built site is served as a host serves it (tools/server.py, gzip), and the server counts the bytes of
+The built site is served as a host serves it (tools/gzip_host.py, gzip), and the server counts the bytes of
 every body it sends, whoever asked: the page, or the service worker fetching its list or checking sw.js.
 For each language, in a fresh Chromium profile:
 
@@ -23,7 +23,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tools.browser import launch
-from tools.server import SiteHandler, gzip_body, serve
+from tools.gzip_host import SiteHandler, gzip_body, serve
 
 # The bytes kept by a language's worker: every entry of its caches (the key names the language).
 CACHE_BYTES = """async (prefix) => {

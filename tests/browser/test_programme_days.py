@@ -13,7 +13,7 @@ from guide.content import load_content
 from tests.conftest import ROOT
 from tests.projects import edit_yaml, project_copy
 from tools.build import build_site
-from tools.server import serve
+from tools.gzip_host import serve
 
 CONTENT = load_content(ROOT)
 PROGRAMME = CONTENT["planning"]["programme"]

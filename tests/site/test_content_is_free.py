@@ -26,7 +26,7 @@ from tools.build import build_site
 INNER_RUN = "CONTENT_RUN"
 # Tests that build, check or serve copies of their own: they test machinery on content of their choosing.
 MACHINERY = ("test_content_is_free.py", "test_check_means_build.py", "test_editor_tasks.py",
-             "test_guide_examples.py", "test_yaml_only_changes.py", "test_serve.py", "test_build.py",
+             "test_guide_examples.py", "test_yaml_only_changes.py", "test_live_preview.py", "test_build.py",
              "test_zensical_parity.py", "test_theme_contract.py", "test_bench.py",
              # the repository and the machine, not the content (a copy has no git history)
              "test_fresh_machine.py")

@@ -177,7 +177,7 @@ def test_the_dev_container_installs_the_site_and_forwards_make_serves_port():
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))["recommendations"]
     assert config["customizations"]["vscode"]["extensions"] == extensions
     assert config["forwardPorts"] == [8000]
-    assert 'default=int(os.environ.get("PORT", "8000"))' in (ROOT / "tools" / "serve.py").read_text(encoding="utf-8")
+    assert 'default=int(os.environ.get("PORT", "8000"))' in (ROOT / "tools" / "live_preview.py").read_text(encoding="utf-8")
 
 
 def test_after_a_merge_ci_registers_new_ids_and_writes_the_glossary_tables(workflow):

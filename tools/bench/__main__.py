@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         root = snapshot(work)
         say(f"make bench{' QUICK=1' if plan.quick else ''}: {', '.join(steps)}; snapshot of the project in {root}; "
             f"{plan.runs} run(s) per build figure after a warm-up. Load average: {_load()}.\n"
-            "Pages are measured as a host serves them: gzip-compressed text (tools/server.py), as on GitHub Pages.")
+            "Pages are measured as a host serves them: gzip-compressed text (tools/gzip_host.py), as on GitHub Pages.")
         site = build_site(root, work) if NEEDS_SITE & set(steps) else None
         found: list[Budget] = []
         sections = {"build": lambda: build_section(root, work, site, plan),
@@ -209,7 +209,7 @@ def weight_section(site: Path, plan: Plan) -> list[Budget]:
               (", quick: one page of each kind" if plan.quick else ""),
               ["page", "HTML bytes", "repeat KB", "first view KB", "+ search KB"], rows,
               "First view: every response Chromium got for the page (HTML, CSS, JS, fonts, images) with an empty\n"
-              "cache, from a server that compresses like GitHub Pages (tools/server.py, gzip level 6);\n"
+              "cache, from a server that compresses like GitHub Pages (tools/gzip_host.py, gzip level 6);\n"
               "+ search: worker, lunr and index, fetched in the background (same for every page).\n"
               "Files of the heaviest page of each group:\n" + "\n".join(
                   f"  {w.path}: " + ", ".join(w.files) for w in _heaviest_of_each_group(weights))))
@@ -307,7 +307,7 @@ def editor_section(root: Path, plan: Plan) -> list[Budget]:
     median = editor_loop.median(times)
     say(table("Editor loop: save data/site.yml until `make serve` serves the changed Danish page",
               ["edits", "median s", "fastest s", "slowest s"], [[len(times), median, min(times), max(times)]],
-              f"`make serve` (tools/serve.py) notices a save within {serve.POLL_SECONDS} s (+ {serve.SETTLE_SECONDS} s "
+              f"`make serve` (tools/live_preview.py) notices a save within {serve.POLL_SECONDS} s (+ {serve.SETTLE_SECONDS} s "
               "to settle), builds both languages side by side\nthrough tools/build.py and serves each as soon as it "
               "is built: compare with the overhead table's one-language builds.\nAn open page then reloads within "
               "a quarter of a second (not counted)."))

@@ -1,6 +1,6 @@
 """The editor's loop: save a YAML file under `make serve`, wait until the page shows the change.
 
-Runs tools/serve.py as `make serve` does (both languages, rebuilt on save) but on a free port, in the
+Runs tools/live_preview.py as `make serve` does (both languages, rebuilt on save) but on a free port, in the
 snapshot, so it never meets a preview someone else has open. Each edit changes the front page's Danish title in
 data/site.yml; the time runs from the write until the served page carries the new title.
 """
@@ -31,7 +31,7 @@ def editor_loop(root: Path, edits: int = EDITS) -> list[float]:
     # Written in our own format once before serving, so later saves change only the title.
     _save(site_yml, data)
     port = _free_port()
-    server = subprocess.Popen([str(root / ".venv" / "bin" / "python"), "-m", "tools.serve", "--root", str(root),
+    server = subprocess.Popen([str(root / ".venv" / "bin" / "python"), "-m", "tools.live_preview", "--root", str(root),
                                "--port", str(port)], cwd=root, env=ENV,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
@@ -76,7 +76,7 @@ def _wait_for(url: str, text: str) -> None:
 
 
 def _builds(url: str) -> int:
-    """How many builds of both languages the server has finished (tools/serve.py's version)."""
+    """How many builds of both languages the server has finished (tools/live_preview.py's version)."""
     with urllib.request.urlopen(url + "__preview/version", timeout=5) as response:
         return int(response.read())
 

@@ -1,5 +1,5 @@
 """Lighthouse scores (mobile form factor, its default) for one page of every kind, both languages,
-served with gzip as GitHub Pages serves them (tools/server.py).
+served with gzip as GitHub Pages serves them (tools/gzip_host.py).
 
 npm lighthouse@12.2.3 from bench/ (the last release that runs on Node 20), with Debian's Chromium
 as CHROME_PATH and the flags that keep it quiet offline (stack notes).
@@ -20,7 +20,7 @@ LIGHTHOUSE = PROJECT / "bench" / "node_modules" / ".bin" / "lighthouse"
 # One page of every kind, in both languages: kind -> candidate paths, the first one built is audited,
 # so a kind whose page does not exist yet is listed as missing and picked up once it is built.
 # The 404 page as /404.html: Lighthouse refuses to audit a response with status 404, and an unknown
-# path gets exactly this file (tools/server.py, as GitHub Pages does).
+# path gets exactly this file (tools/gzip_host.py, as GitHub Pages does).
 KINDS = {
     "front page": ("/",),
     "role": ("/bliv-praktikant/",),

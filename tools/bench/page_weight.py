@@ -1,6 +1,6 @@
 """What a visitor downloads: each built page, first view and repeat view, as the server sends it.
 
-Chromium (Playwright, Debian's binary) opens each page from tools/server.py, which compresses text
+Chromium (Playwright, Debian's binary) opens each page from tools/gzip_host.py, which compresses text
 with gzip as GitHub Pages does, and we add up the bytes of every response until the network is
 idle (the Content-Length the server sent: gzip for HTML, CSS, JS, JSON and SVG; images and fonts as
 they are). The search machinery (worker, lunr language files, the index) is counted apart: the
@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import sync_playwright
 
 from tools.browser import launch, serve
-from tools.server import gzip_body
+from tools.gzip_host import gzip_body
 
 SEARCH_PARTS = ("/search/search_index.json", "/workers/search", "/lunr/")
 

@@ -25,7 +25,7 @@ import urllib.parse
 from pathlib import Path
 
 from .build import BuildFailed, build_site
-from .preview_server import SiteHandler
+from .preview_zip_server import SiteHandler
 
 ROOT = Path(__file__).resolve().parents[1]
 WATCHED = ("data", "schema", "guide", "adapters", "templates", "overrides", "docs", "mkdocs.yml", "mkdocs.en.yml",

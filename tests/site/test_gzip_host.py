@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import LANGS, lang_root, page_paths
-from tools.server import serve
+from tools.gzip_host import serve
 
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"   # what Chromium sends
 EXPECTED_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript",

@@ -1,7 +1,7 @@
 """Serve a built site as GitHub Pages would: both languages (Danish at /, English at /en/) on one address.
 
     python3 serve-preview.py             # in an unpacked site-preview artifact: serves that folder
-    python3 -m tools.preview_server site # in the repository, after `make build`
+    python3 -m tools.preview_zip_server site # in the repository, after `make build`
 
 Opening the built files straight from disk does not work (folder links open a file listing, search needs a
 server); this small server is all a reviewer needs. Python's standard library only, so the file can travel

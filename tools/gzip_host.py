@@ -3,7 +3,7 @@
 Like GitHub Pages: text files (HTML, CSS, JavaScript, JSON, SVG, XML) gzip-compressed when the
 browser asks for it (`Accept-Encoding: gzip`), with `Vary: Accept-Encoding`; the content types a
 browser expects; an unknown path answered with the language's own 404 page (the handler of
-tools/preview_server.py, which this one extends). Python's http.server alone sends everything
+tools/preview_zip_server.py, which this one extends). Python's http.server alone sends everything
 uncompressed, and a page measured through it looks two to three times heavier on a slow network
 than any visitor finds it.
 """
@@ -20,7 +20,7 @@ from email.utils import formatdate
 from pathlib import Path
 from typing import Iterator
 
-from tools.preview_server import SiteHandler as PreviewHandler
+from tools.preview_zip_server import SiteHandler as PreviewHandler
 
 # By file ending: the type a browser expects, and whether the host compresses it.
 TYPES = {

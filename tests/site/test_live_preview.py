@@ -1,5 +1,5 @@
 """`make serve`: both languages on one address, the language switch working, rebuilt on save, and a mistake in
-data/ shown in the browser instead of the site (tools/serve.py), on a copy of the project."""
+data/ shown in the browser instead of the site (tools/live_preview.py), on a copy of the project."""
 from __future__ import annotations
 
 import re
@@ -53,7 +53,7 @@ def wait_for_version(base: str, newer_than: int) -> int:
 def server(tmp_path_factory):
     project = project_copy(tmp_path_factory.mktemp("serve"))
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "tools.serve", "--root", str(project), "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "tools.live_preview", "--root", str(project), "--port", str(port)],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -80,7 +80,7 @@ def test_both_languages_are_served_on_one_address_and_the_switch_lands_on_the_tw
 def test_the_preview_keeps_no_offline_copy_its_workers_remove_one_and_leave(server):
     """A built site served on this address before left a service worker keeping pages: the preview's sw.js
     replaces it with one that deletes the copy and unregisters, so a saved edit is never hidden behind it."""
-    from tools.serve import RETIRING_WORKER
+    from tools.live_preview import RETIRING_WORKER
     for path in ("sw.js", "en/sw.js"):
         status, worker = get(server["base"] + path)
         assert status == 200 and worker == RETIRING_WORKER
@@ -116,7 +116,7 @@ def test_a_save_rebuilds_both_languages_and_a_mistake_shows_in_the_browser(serve
 
 def test_the_preview_server_needs_only_pythons_standard_library_and_serves_both_languages(tmp_path):
     """serve-preview.py travels in the artifact: it must run without our packages (python -S: no site-packages)."""
-    shutil.copy(ROOT / "tools" / "preview_server.py", tmp_path / "serve-preview.py")
+    shutil.copy(ROOT / "tools" / "preview_zip_server.py", tmp_path / "serve-preview.py")
     for folder, lang in (("", "da"), ("en", "en")):
         (tmp_path / folder).mkdir(exist_ok=True)
         (tmp_path / folder / "index.html").write_text(f'<html lang="{lang}">forside</html>', encoding="utf-8")
