@@ -103,7 +103,7 @@ class RenderError(Exception):
 
 
 def _template_line(error: Exception, templates_dir: Path) -> tuple[str, int]:
-    """(`templates/partials/programme.jinja`, 60): the innermost frame of the traceback in one of our
+    """(`templates/partials/scheme.jinja`, 60): the innermost frame of the traceback in one of our
     templates (Jinja rewrites a template's frames to carry its file and line); ("", 0) if none."""
     frames = [frame for frame in traceback.extract_tb(error.__traceback__)
               if Path(frame.filename).is_relative_to(templates_dir)]

@@ -9,7 +9,7 @@ folder beside SITE; only when both succeed does the new site replace SITE, so a 
 half-built site behind.
 
 A build never hides an error: the log is read, not silenced, and a failure is reported as the lines that say
-what is wrong (`data/roles.yml:9: roles[0].page: …`, `templates/partials/programme.jinja:60: …`), in the
+what is wrong (`data/roles.yml:9: roles[0].page: …`, `templates/partials/scheme.jinja:60: …`), in the
 terminal, in `make serve`'s browser page and, under GitHub Actions, as annotations on those lines.
 """
 from __future__ import annotations

@@ -41,7 +41,7 @@ def test_the_first_screen_says_what_and_for_whom_and_leads_to_both_roles_signing
     page = context.new_page()
     page.goto(base_url + prefix(lang))
     height = viewport["height"]
-    for text in (CONTENT["programme"]["what"], CONTENT["programme"]["who"]):
+    for text in (CONTENT["scheme"]["what"], CONTENT["scheme"]["who"]):
         box = page.locator(".ip-hero p", has_text=text[lang].replace("**", "")[-40:]).bounding_box()
         assert box and box["y"] + box["height"] <= height, text[lang]
     for target in FIRST_SCREEN:

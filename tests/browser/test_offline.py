@@ -109,9 +109,9 @@ def test_a_new_build_reaches_a_returning_visitor_and_the_old_copy_goes(browser, 
     served = tmp_path / "served"
     assert build(project) == []
     shutil.copytree(project / "site", served)
-    lead = CONTENT["programme"]["lead"]["da"]
+    lead = CONTENT["scheme"]["lead"]["da"]
     changed = lead + " Ny udgave."
-    edit_yaml(project / "data" / "programme.yml", lambda data: data["lead"].update(da=changed))
+    edit_yaml(project / "data" / "scheme.yml", lambda data: data["lead"].update(da=changed))
     shutil.rmtree(project / "site")
     assert build(project) == []
     old_worker, new_worker = (served / "sw.js").read_text(), (project / "site" / "sw.js").read_text()

@@ -21,7 +21,7 @@ from tests.data.conftest import FIXTURES
 
 def test_the_projects_data_is_valid():
     content = load_content(ROOT)
-    assert {"site", "programme", "roles", "travel_types", "advice"} <= set(content)
+    assert {"site", "scheme", "roles", "travel_types", "advice"} <= set(content)
 
 
 def problems_in(project: Path, data_file: str) -> list[str]:

@@ -139,7 +139,7 @@ def test_front_page_links_each_role_card_and_shows_results_and_call_to_join(rend
     markdown = renderer.render("front_page", "index.md", {})
     for data in content["roles"]["roles"]:
         assert f'href="{data["page"]}/">{data["name"][lang]}</a>' in markdown
-    programme = content["programme"]
+    programme = content["scheme"]
     for result in programme["results"]["items"]:
         assert result["figure"][lang] in markdown and result["text"][lang] in markdown
     for paragraph in programme["join"]["paragraphs"]:

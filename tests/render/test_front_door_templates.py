@@ -22,7 +22,7 @@ def language(renderer: Renderer) -> str:
 def test_the_front_page_opens_with_what_who_and_each_way_in(renderer: Renderer, content):
     lang = language(renderer)
     markdown = renderer.render("front_page", "index.md", {})
-    programme = content["programme"]
+    programme = content["scheme"]
     hero = markdown.split('<div class="ip-hero">')[1].split("</div>")[0]
     for text in (programme["what"], programme["who"]):
         assert str(renderer.env.filters["md"](text[lang])) in hero

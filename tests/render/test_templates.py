@@ -10,7 +10,7 @@ from tests.render.conftest import other
 def test_front_page_shows_lead_facts_sections_and_roles(renderer: Renderer, content):
     lang = renderer.env.globals["lang"]
     markdown = renderer.render("front_page", "index.md", {})
-    programme = content["programme"]
+    programme = content["scheme"]
     assert programme["lead"][lang] in markdown
     for fact in programme["facts"]:
         assert fact["value"][lang] in markdown

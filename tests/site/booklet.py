@@ -15,7 +15,7 @@ from tests.conftest import ROOT, lang_root
 
 CONTENT = load_content(ROOT)
 # The data files whose every text the booklet shows: all of the guide, not the site's frame (site.yml).
-DOMAINS = ("programme", "roles", "journey", "fine_print", "travel_types", "advice", "spreading")
+DOMAINS = ("scheme", "roles", "journey", "fine_print", "travel_types", "advice", "spreading")
 PDF_NAME = "innovationspraktik.pdf"
 
 
