@@ -12,7 +12,7 @@ export SITE_DIR := $(abspath $(SITE))
 # Material prints an end-of-life banner on every build; it says nothing we act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve check ids glossary build build-zensical pdf system-deps test fidelity preview-zip bench clean
+.PHONY: setup serve check ids glossary build build-zensical pdf system-deps lint format test fidelity preview-zip bench clean
 
 # Set-up: a venv with the pinned packages. The stamp files make it run only when a pin changes.
 $(VENV)/.site-deps: requirements.txt
@@ -68,6 +68,17 @@ pdf: system-deps $(VENV)/.test-deps build
 # runs as root where apt-get is, or else one line saying what is missing and how to install it.
 system-deps:
 	@bash tools/system-deps.sh
+
+# The code's style and likely bugs: ruff (lint and format, ruff.toml) for the Python, ESLint (eslint.config.mjs)
+# for the page scripts and the test tools' Node scripts. CI runs it before the tests. `make format` fixes the Python.
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	npx --no-install eslint .
+
+format: $(VENV)/.test-deps
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 # The system first, so a machine without Chromium stops before anything else. The PDF tests read the PDFs,
 # so the suite runs after `pdf`.

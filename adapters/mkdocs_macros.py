@@ -1,4 +1,5 @@
 """Registrations only: what mkdocs-macros calls, wired to the modules that do the work."""
+
 from __future__ import annotations
 
 import functools
@@ -45,11 +46,17 @@ def define_env(env) -> None:
     env.variables["search_keywords"] = SearchKeywords(content["search"], lang)
     # overrides/partials/content-security-policy.html calls this with the theme's inline scripts.
     env.conf["extra"]["content_security_policy"] = functools.partial(
-        content_security.policy, preview=content_security.is_preview(env.conf["site_url"]))
-    env.conf["extra"]["theme_colour"] = offline.primary_colour(root)   # the browser's bar (overrides/main.html)
+        content_security.policy, preview=content_security.is_preview(env.conf["site_url"])
+    )
+    env.conf["extra"]["theme_colour"] = offline.primary_colour(root)  # the browser's bar (overrides/main.html)
     env.variables["offline"] = functools.partial(
-        offline.write_offline_files, root, lang=lang, twin_root=env.conf["extra"]["twin"]["root"],
-        app=content["site"]["app"], description=env.conf["site_description"])
+        offline.write_offline_files,
+        root,
+        lang=lang,
+        twin_root=env.conf["extra"]["twin"]["root"],
+        app=content["site"]["app"],
+        description=env.conf["site_description"],
+    )
 
     @env.macro
     def render(template: str, **params) -> str:
@@ -66,7 +73,7 @@ def on_pre_page_macros(env) -> None:
     """Before a page renders: its title and description (data/site.yml), search keywords and history."""
     try:
         env.variables["guide"].apply(env.page)
-    except ValueError as error:   # a page without its entry in data/site.yml
+    except ValueError as error:  # a page without its entry in data/site.yml
         raise PluginError(str(error)) from None
     env.variables["search_keywords"].apply(env.page)
     env.page.meta["history"] = env.variables["page_history"].for_sources(env.page.meta["sources"])

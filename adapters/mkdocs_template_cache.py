@@ -6,6 +6,7 @@ under `mkdocs serve`, compiled Material's ~50 templates again: about a third of 
 folder and recompiles a template whose source changed, as guide/rendering.py does for our own
 templates. Only a speed-up: remove this file and its line in mkdocs.yml and the site is the same.
 """
+
 from __future__ import annotations
 
 from jinja2 import FileSystemBytecodeCache

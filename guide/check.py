@@ -3,6 +3,7 @@
 `make ids` (--add-new-ids) adds the new ids in data/ to published-ids.yml (see published_ids.py).
 Under GitHub Actions the problems also become annotations on their lines and a summary on the run's page.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,11 @@ def main(argv: list[str] | None = None) -> int:
         content, notes = check_content(root, thorough=True)
     except ContentError as error:
         print(error, file=sys.stderr)
-        print(f"{counted(len(error.problems), 'problem')} in the content: fix each line above, then run make check again.",
-              file=sys.stderr)
+        print(
+            f"{counted(len(error.problems), 'problem')} in the content: "
+            "fix each line above, then run make check again.",
+            file=sys.stderr,
+        )
         github.report(error.problems)
         return 1
     if args.add_new_ids:
@@ -33,9 +37,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for note in notes:
         print(note)
-    print(f"Content OK: {len(content)} data files checked." + (
-        f" {counted(len(notes), 'new id')} above; CI adds them to {published_ids.REGISTER} after the merge "
-        "(make ids)." if notes else ""))
+    print(
+        f"Content OK: {len(content)} data files checked."
+        + (
+            f" {counted(len(notes), 'new id')} above; CI adds them to {published_ids.REGISTER} after the merge "
+            "(make ids)."
+            if notes
+            else ""
+        )
+    )
     github.report([], notes)
     return 0
 

@@ -1,4 +1,5 @@
 """The guide's content: every data/*.yml file, loaded and validated once per build."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -40,10 +41,13 @@ def check_content(root: Path, thorough: bool = False) -> tuple[MappingProxyType,
     # A place the invisible checks explained gets no second, vaguer line from the schema ("should be a text").
     explained = {(problem.file, problem.path) for problem in problems if problem.column}
     former = published_ids.former(root)
-    problems += [problem for problem in validate(sources, schemas, registry, ids, root / DOCS_DIR, former=former)
-                 if (problem.file, problem.path) not in explained]
+    problems += [
+        problem
+        for problem in validate(sources, schemas, registry, ids, root / DOCS_DIR, former=former)
+        if (problem.file, problem.path) not in explained
+    ]
     problems += wording.problems(sources)  # the glossary's wordings to avoid, with what to write instead
-    if not problems:   # the rules read the data as the schemas describe it
+    if not problems:  # the rules read the data as the schemas describe it
         problems += rules.check(sources, root / DOCS_DIR)
     found, notes = published_ids.check(root, sources)
     problems += found
@@ -83,8 +87,9 @@ def _load(path: Path, name: str) -> tuple[YamlSource | None, list[Problem]]:
     """
     source, problems = load_yaml(path, name)
     if source is not None:
-        return source, problems + invisible.characters(name, source.text, source) + \
-            invisible.silent_changes(source, source.text)
+        return source, problems + invisible.characters(name, source.text, source) + invisible.silent_changes(
+            source, source.text
+        )
     if not problems or "not valid YAML" not in problems[0].message:
         return None, problems  # missing or not UTF-8: nothing to look into
     text = path.read_text(encoding="utf-8")
@@ -100,8 +105,12 @@ def _read_differently(root: Path, sources: dict[str, YamlSource]) -> list[Proble
 
 
 def _stray(path: Path) -> Problem:
-    return Problem(f"{DATA_DIR}/{path.name}", 1, "",
-                   f"there is no schema/{path.stem}.schema.json for this file, so nothing checks it")
+    return Problem(
+        f"{DATA_DIR}/{path.name}",
+        1,
+        "",
+        f"there is no schema/{path.stem}.schema.json for this file, so nothing checks it",
+    )
 
 
 def _frozen(data: Any) -> Any:

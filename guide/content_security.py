@@ -10,6 +10,7 @@ has no hash and does not run. No 'unsafe-inline' for scripts, no 'unsafe-eval', 
 `mkdocs serve` injects a live-reload script whose text changes on every request, so the preview (a build whose
 site_url is on this machine) allows inline scripts instead of listing hashes; `make build` is always strict.
 """
+
 from __future__ import annotations
 
 import base64
@@ -22,14 +23,14 @@ DIRECTIVES = (
     ("default-src", "'self'"),
     ("script-src", "'self'"),
     ("style-src", "'self'"),
-    ("img-src", "'self' data:"),   # Material draws its icons as data: SVGs in its stylesheet
+    ("img-src", "'self' data:"),  # Material draws its icons as data: SVGs in its stylesheet
     ("font-src", "'self'"),
-    ("connect-src", "'self'"),     # search fetches search/search_index.json
-    ("worker-src", "'self'"),      # search runs in a web worker from assets/javascripts/workers/
+    ("connect-src", "'self'"),  # search fetches search/search_index.json
+    ("worker-src", "'self'"),  # search runs in a web worker from assets/javascripts/workers/
     ("manifest-src", "'self'"),
     ("object-src", "'none'"),
     ("base-uri", "'self'"),
-    ("form-action", "'self'"),     # the 404 page's search form
+    ("form-action", "'self'"),  # the 404 page's search form
 )
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)

@@ -5,18 +5,24 @@ Under GitHub Actions (GITHUB_ACTIONS=true) each problem is also printed as a wor
 under "Files changed" in the pull request; and a short summary in Danish and English is appended to the file
 named by GITHUB_STEP_SUMMARY, which GitHub shows on the run's page. Elsewhere this module prints nothing.
 """
+
 from __future__ import annotations
 
 import os
-from typing import Mapping, Sequence, TextIO
+from collections.abc import Mapping, Sequence
+from typing import TextIO
 
 from .problems import Problem
 from .published_ids import REGISTER
 
-HOW_TO_FIX_DA = ("Åbn filen, gå til linjen, og ret den fejl, beskeden beskriver. Gem (commit) igen – så kører "
-                 "tjekket af sig selv. Beskederne herunder er på engelsk; REDIGERING.md forklarer dem på dansk.")
-HOW_TO_FIX_EN = ("Open the file, go to the line, fix what the message says and commit again; the check then runs "
-                 "by itself. The messages are explained in CONTRIBUTING.md.")
+HOW_TO_FIX_DA = (
+    "Åbn filen, gå til linjen, og ret den fejl, beskeden beskriver. Gem (commit) igen – så kører "
+    "tjekket af sig selv. Beskederne herunder er på engelsk; REDIGERING.md forklarer dem på dansk."
+)
+HOW_TO_FIX_EN = (
+    "Open the file, go to the line, fix what the message says and commit again; the check then runs "
+    "by itself. The messages are explained in CONTRIBUTING.md."
+)
 
 
 def on_github(environ: Mapping[str, str] = os.environ) -> bool:
@@ -39,23 +45,39 @@ def summary(problems: Sequence[Problem], notes: Sequence[Problem] = ()) -> str:
         lines = ["### Indholdstjek: i orden / Content check: OK", ""]
     else:
         count = len(problems)
-        lines = [f"### Indholdstjek: {count} problem{'er' if count != 1 else ''} / "
-                 f"Content check: {count} problem{'s' if count != 1 else ''}", "",
-                 HOW_TO_FIX_DA, "", HOW_TO_FIX_EN, "",
-                 "| fil / file | linje / line | sted / place | besked / message |",
-                 "| --- | --- | --- | --- |"]
-        lines += [f"| `{p.file}` | {p.line}{f':{p.column}' if p.column else ''} | `{p.path or '–'}` | "
-                  f"{_table_cell(p.message)} |" for p in problems]
+        lines = [
+            f"### Indholdstjek: {count} problem{'er' if count != 1 else ''} / "
+            f"Content check: {count} problem{'s' if count != 1 else ''}",
+            "",
+            HOW_TO_FIX_DA,
+            "",
+            HOW_TO_FIX_EN,
+            "",
+            "| fil / file | linje / line | sted / place | besked / message |",
+            "| --- | --- | --- | --- |",
+        ]
+        lines += [
+            f"| `{p.file}` | {p.line}{f':{p.column}' if p.column else ''} | `{p.path or '–'}` | "
+            f"{_table_cell(p.message)} |"
+            for p in problems
+        ]
         lines.append("")
     if notes:
-        lines += [f"Nye id'er, som bliver udgivet (ingen fejl; CI skriver dem i {REGISTER} efter fletningen) / "
-                  f"New ids that will be published (not an error; CI adds them to {REGISTER} after the merge):", ""]
+        lines += [
+            f"Nye id'er, som bliver udgivet (ingen fejl; CI skriver dem i {REGISTER} efter fletningen) / "
+            f"New ids that will be published (not an error; CI adds them to {REGISTER} after the merge):",
+            "",
+        ]
         lines += [f"- `{note.file}:{note.line}` {note.message}" for note in notes] + [""]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def report(problems: Sequence[Problem], notes: Sequence[Problem] = (), out: TextIO | None = None,
-           environ: Mapping[str, str] = os.environ) -> None:
+def report(
+    problems: Sequence[Problem],
+    notes: Sequence[Problem] = (),
+    out: TextIO | None = None,
+    environ: Mapping[str, str] = os.environ,
+) -> None:
     """On GitHub: every problem as an error and every note as a notice (to `out`, the log GitHub reads), and
     the summary to its file."""
     if not on_github(environ):

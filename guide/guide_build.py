@@ -6,10 +6,12 @@ the theme reads from `config.extra` (THEME-CONTRACT.md) and what each page's met
 It takes plain values (the project's root, the config as a mapping, a page's source path and meta dict) and
 imports nothing from an engine (tests/site/test_zensical_parity.py checks).
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
-from typing import Any, Mapping, MutableMapping
+from typing import Any
 
 from .content import load_content
 from .i18n import build_language, twin_site_url
@@ -27,8 +29,12 @@ THEME_EXTRA_KEYS = ("ui", "publisher", "contact", "page_titles")
 
 def theme_extra(renderer: Renderer, texts: PageTexts) -> dict[str, Any]:
     """The site texts the theme templates read from `config.extra` (the 404 page has no Markdown to render)."""
-    return {"ui": renderer.env.globals["ui"], "publisher": renderer.env.globals["publisher"],
-            "contact": renderer.env.globals["contact"], "page_titles": texts.titles}
+    return {
+        "ui": renderer.env.globals["ui"],
+        "publisher": renderer.env.globals["publisher"],
+        "contact": renderer.env.globals["contact"],
+        "page_titles": texts.titles,
+    }
 
 
 class GuideBuild:
@@ -39,8 +45,9 @@ class GuideBuild:
         self.root = root
         self.lang = build_language(config)
         self.content = load_content(root)
-        self.renderer = Renderer(root / "templates", root / config.get("docs_dir", "docs"), self.content,
-                                 self.lang, former_ids(root))
+        self.renderer = Renderer(
+            root / "templates", root / config.get("docs_dir", "docs"), self.content, self.lang, former_ids(root)
+        )
         self.texts = PageTexts(self.content["site"], self.lang)
         self.keywords = SearchKeywords(self.content["search"], self.lang)
         self.history = PageHistory(root, config["extra"]["repository"], self.lang)
@@ -52,8 +59,10 @@ class GuideBuild:
         return {
             "nav": translated_nav(self._config["nav"], self.content["site"]["nav_sections"], self.lang),
             "site_description": self.texts.site_description,
-            "extra": {**theme_extra(self.renderer, self.texts),
-                      "twin": {**self._config["extra"]["twin"], "site_url": twin_site_url(self._config)}},
+            "extra": {
+                **theme_extra(self.renderer, self.texts),
+                "twin": {**self._config["extra"]["twin"], "site_url": twin_site_url(self._config)},
+            },
         }
 
     def prepare_page(self, src_uri: str, meta: MutableMapping[str, Any]) -> None:

@@ -1,10 +1,12 @@
 """Which language a build speaks, and how a text pair becomes one text."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urljoin
 
-LANGUAGES = ("da", "en")   # Danish first: the default build, x-default in the sitemaps
+LANGUAGES = ("da", "en")  # Danish first: the default build, x-default in the sitemaps
 
 
 def build_language(config: Mapping[str, Any]) -> str:
@@ -22,6 +24,8 @@ def twin_site_url(config: Mapping[str, Any]) -> str:
 
 def translator(lang: str):
     """A function that picks this language's side of a {da: …, en: …} pair."""
+
     def t(text: Mapping[str, str]) -> str:
         return text[lang]
+
     return t

@@ -7,11 +7,12 @@ Each problem names its line and column, the character in words ("U+00A0 non-brea
 - silent_changes(): what parses but is not what the editor wrote: ` #` cuts a text (the rest is a comment),
   yes/no/on/off become true/false and a bare number a number, and a range [5, 3] runs backwards.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 
 import yaml
 
@@ -57,21 +58,28 @@ def characters(name: str, text: str, source: YamlSource | None) -> list[Problem]
                 continue  # a BOM at the very start is how some editors save UTF-8; YAML skips it
             advice = _character_advice(char)
             if advice:
-                problems.append(Problem(name, number, _path_on_line(source, number),
-                                        f"{named(char)}: {advice}", column))
+                problems.append(
+                    Problem(name, number, _path_on_line(source, number), f"{named(char)}: {advice}", column)
+                )
     return problems
 
 
 def _character_advice(char: str) -> str | None:
     if char == "\ufeff":
-        return ("a byte order mark inside the file, usually left by pasting one file into another; "
-                "it is invisible: delete the character at this column (or retype the line)")
+        return (
+            "a byte order mark inside the file, usually left by pasting one file into another; "
+            "it is invisible: delete the character at this column (or retype the line)"
+        )
     if unicodedata.category(char) == "Zs" and char != " ":
-        return ("it looks like a space, but YAML and the site's search do not read it as one; "
-                "delete it and type an ordinary space")
+        return (
+            "it looks like a space, but YAML and the site's search do not read it as one; "
+            "delete it and type an ordinary space"
+        )
     if unicodedata.category(char) == "Cf":
-        return ("an invisible character, usually pasted in from Word, a PDF or a web page; "
-                "delete it (retype the text around this column)")
+        return (
+            "an invisible character, usually pasted in from Word, a PDF or a web page; "
+            "delete it (retype the text around this column)"
+        )
     return None
 
 
@@ -84,10 +92,15 @@ def curly_quotes(name: str, text: str, line: int) -> Problem | None:
     if not found:
         return None
     quote = found.group(1)
-    return Problem(name, line, "", f"this is not valid YAML: the text starts with {named(quote)} ({quote}), "
-                                   "a typographic quote that YAML does not read as a quote; put the whole text in "
-                                   "straight double quotes (\"…\"), typographic quotes inside them are fine",
-                   found.start(1) + 1)
+    return Problem(
+        name,
+        line,
+        "",
+        f"this is not valid YAML: the text starts with {named(quote)} ({quote}), "
+        "a typographic quote that YAML does not read as a quote; put the whole text in "
+        'straight double quotes ("…"), typographic quotes inside them are fine',
+        found.start(1) + 1,
+    )
 
 
 def silent_changes(source: YamlSource, text: str) -> list[Problem]:
@@ -95,9 +108,11 @@ def silent_changes(source: YamlSource, text: str) -> list[Problem]:
     if source.root is None:
         return []
     lines = text.splitlines()
-    return [Problem(source.name, node.start_mark.line + 1, dotted(path), message, column)
-            for path, node in _walk(source.root, ())
-            for column, message in _silent_change(path, node, lines)]
+    return [
+        Problem(source.name, node.start_mark.line + 1, dotted(path), message, column)
+        for path, node in _walk(source.root, ())
+        for column, message in _silent_change(path, node, lines)
+    ]
 
 
 def _walk(node: yaml.Node, path: tuple) -> Iterator[tuple[tuple, yaml.Node]]:
@@ -121,19 +136,27 @@ def _silent_change(path: tuple, node: yaml.Node, lines: list[str]) -> Iterator[t
     kind = node.tag.rsplit(":", 1)[-1]
     is_text = bool(path) and path[-1] in LANGUAGES
     if kind == "bool":
-        yield column, (f"YAML reads {node.value} as true or false ({YAML_TRUE_FALSE} without quotes), "
-                       f"not as a text; put it in double quotes: \"{node.value}\"")
+        yield (
+            column,
+            (
+                f"YAML reads {node.value} as true or false ({YAML_TRUE_FALSE} without quotes), "
+                f'not as a text; put it in double quotes: "{node.value}"'
+            ),
+        )
     elif is_text and kind in ("int", "float"):
-        yield column, (f"YAML reads {node.value} as a number, not as a text; put it in double quotes: "
-                       f"\"{node.value}\"")
+        yield column, (f'YAML reads {node.value} as a number, not as a text; put it in double quotes: "{node.value}"')
     elif is_text:
-        rest = lines[node.end_mark.line][node.end_mark.column:]
+        rest = lines[node.end_mark.line][node.end_mark.column :]
         comment = re.match(r"\s+#", rest) or (re.match(r"#", rest) if kind == "null" else None)
         if comment:
-            cut = rest[comment.end() - 1:].strip()
-            yield node.end_mark.column + comment.end(), (
-                f"the text stops before ' #': YAML reads ' #' and everything after it as a comment, "
-                f"so '{cut}' is not part of the text; put the whole text in double quotes")
+            cut = rest[comment.end() - 1 :].strip()
+            yield (
+                node.end_mark.column + comment.end(),
+                (
+                    f"the text stops before ' #': YAML reads ' #' and everything after it as a comment, "
+                    f"so '{cut}' is not part of the text; put the whole text in double quotes"
+                ),
+            )
 
 
 def _backwards_range(node: yaml.SequenceNode, column: int) -> Iterator[tuple[int, str]]:
@@ -142,8 +165,13 @@ def _backwards_range(node: yaml.SequenceNode, column: int) -> Iterator[tuple[int
     if len(values) == 2 and all(isinstance(v, yaml.ScalarNode) and v.tag.endswith(":int") for v in values):
         low, high = (int(v.value) for v in values)
         if low > high:
-            yield column, (f"the range [{low}, {high}] runs backwards (from {low} to {high}); "
-                           f"write the smaller number first: [{high}, {low}]")
+            yield (
+                column,
+                (
+                    f"the range [{low}, {high}] runs backwards (from {low} to {high}); "
+                    f"write the smaller number first: [{high}, {low}]"
+                ),
+            )
 
 
 def without_odd_characters(text: str) -> str:

@@ -17,21 +17,24 @@ An `#anchor` must be an `id` in the data: ids are the anchors that stay when a h
 Images are refused in texts: no page has a place for one, a remote image would tell another site about every
 visitor, and an image needs alt text in both languages that a text field cannot hold. A template can show one.
 """
+
 from __future__ import annotations
 
 import difflib
 import functools
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Mapping
 
 import markdown
 
-ALLOWED = ("a text may link only to https:// and mailto: addresses, to a page of this site by its file in docs/ "
-           "(/rejsetyper.md or /rejsetyper.md#turist) or to an id on the same page (#turist)")
+ALLOWED = (
+    "a text may link only to https:// and mailto: addresses, to a page of this site by its file in docs/ "
+    "(/rejsetyper.md or /rejsetyper.md#turist) or to an id on the same page (#turist)"
+)
 
 # The build's Markdown extensions (mkdocs.yml, markdown_extensions) that change which elements and attributes
 # a text can become. The others act only on raw HTML (md_in_html), which x-no-html refuses, or only on headings
@@ -95,17 +98,20 @@ def problems(text: str, site: Site) -> list[str]:
 def link_problem(href: str, site: Site, written: str = "") -> str | None:
     """What is wrong with one address, as a browser decodes it; None if a text may link there."""
     url = BROWSER_DROPS.sub("", href).strip(BROWSER_STRIPS)
-    shown = _shown(href) + (" (written with character references, which a browser decodes)"
-                            if CHARACTER_REFERENCE.search(written) else "")
+    shown = _shown(href) + (
+        " (written with character references, which a browser decodes)" if CHARACTER_REFERENCE.search(written) else ""
+    )
     scheme = SCHEME.match(url)
     if scheme and scheme.group(1).lower() == "http":
         return f"the link {shown} is not encrypted (http:); write its https:// address instead; {ALLOWED}"
     if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
         return f"the link {shown} is not allowed; {ALLOWED}"
     if HIDDEN.search(href):
-        return (f"the link {shown} contains a space, tab or control character, which browsers drop or read "
-                f"differently; remove it (a space inside an address is written %20); {ALLOWED}")
-    if scheme and scheme.group(1).lower() == "https" and not url[len("https:"):].startswith("//"):
+        return (
+            f"the link {shown} contains a space, tab or control character, which browsers drop or read "
+            f"differently; remove it (a space inside an address is written %20); {ALLOWED}"
+        )
+    if scheme and scheme.group(1).lower() == "https" and not url[len("https:") :].startswith("//"):
         return f"the link {shown} is not a whole address; write it as https://…; {ALLOWED}"
     if scheme:
         return None
@@ -115,8 +121,7 @@ def link_problem(href: str, site: Site, written: str = "") -> str | None:
         return _anchor_problem(shown, url[1:], site)
     if url.startswith("/"):
         return _page_problem(shown, url, site)
-    return (f"the link {shown} must start with / (a page's path inside docs/); {_page_hint('/' + url, site)}"
-            f"{ALLOWED}")
+    return f"the link {shown} must start with / (a page's path inside docs/); {_page_hint('/' + url, site)}{ALLOWED}"
 
 
 def _page_problem(shown: str, url: str, site: Site) -> str | None:
@@ -134,8 +139,9 @@ def _anchor_elsewhere(shown: str, path: str, anchor: str, site: Site) -> str | N
     if site.anchors is None or anchor in site.anchors.get(path, frozenset()):
         return None
     showing = sorted(page for page, ids in site.anchors.items() if anchor in ids)
-    where = f"it is on {', '.join(showing)}: link to /{showing[0].lstrip('/')}#{anchor}" if showing else \
-        "no page shows it"
+    where = (
+        f"it is on {', '.join(showing)}: link to /{showing[0].lstrip('/')}#{anchor}" if showing else "no page shows it"
+    )
     return f"the link {shown} names the id '{anchor}', which is not on {path}; {where}; {ALLOWED}"
 
 
@@ -151,19 +157,25 @@ def _anchor_problem(shown: str, anchor: str, site: Site) -> str | None:
         return None
     hint = difflib.get_close_matches(anchor, sorted(site.ids), n=1)
     suggestion = f"perhaps you meant '#{hint[0]}'; " if hint else ""
-    return (f"the link {shown} names no id: there is no id '{anchor}' in the data; {suggestion}an #anchor "
-            f"is the id of a section (for example a travel type's id); {ALLOWED}")
+    return (
+        f"the link {shown} names no id: there is no id '{anchor}' in the data; {suggestion}an #anchor "
+        f"is the id of a section (for example a travel type's id); {ALLOWED}"
+    )
 
 
 def _image(src: str) -> str:
-    return (f"images are not allowed in texts ({_shown(src)}): a remote image tells another site about every "
-            "visitor, and no page has a place for an image in a text; link to it instead ([text](https://…)), "
-            "or ask a developer to add the image to a template")
+    return (
+        f"images are not allowed in texts ({_shown(src)}): a remote image tells another site about every "
+        "visitor, and no page has a place for an image in a text; link to it instead ([text](https://…)), "
+        "or ask a developer to add the image to a template"
+    )
 
 
 def _attribute(name: str) -> str:
-    return (f"'{{…}}' after a link or a word sets the HTML attribute '{name}', which texts may not do "
-            "(links open in the same tab; scripts are never allowed); remove the braces and what is in them")
+    return (
+        f"'{{…}}' after a link or a word sets the HTML attribute '{name}', which texts may not do "
+        "(links open in the same tab; scripts are never allowed); remove the braces and what is in them"
+    )
 
 
 def _shown(value: str) -> str:

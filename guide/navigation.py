@@ -3,20 +3,26 @@
 mkdocs.yml has one nav for both builds, so a group there is named by a key (`deltag:`) and its name
 in each language stands in data/site.yml (`nav_sections`). Plain data in, plain data out: no MkDocs here.
 """
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 
 def translated_nav(nav: list, names: Mapping[str, Mapping[str, str]], lang: str) -> list:
     """The nav with each group's key replaced by its name in `lang`; an unknown key is an error."""
+
     def entry(item: Any) -> Any:
         if isinstance(item, dict) and len(item) == 1:
-            (key, children), = item.items()
+            ((key, children),) = item.items()
             if isinstance(children, list):
                 if key not in names:
-                    raise ValueError(f"mkdocs.yml: nav: the group '{key}' has no name in data/site.yml "
-                                     f"nav_sections (it has: {', '.join(names)})")
+                    raise ValueError(
+                        f"mkdocs.yml: nav: the group '{key}' has no name in data/site.yml "
+                        f"nav_sections (it has: {', '.join(names)})"
+                    )
                 return {names[key][lang]: [entry(child) for child in children]}
         return item
+
     return [entry(item) for item in nav]

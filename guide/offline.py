@@ -13,13 +13,15 @@ After a build has written every file, `write_offline_files` writes two files int
 Kept out of the list: the other language's build (Danish is built around English's `en/`), source maps,
 the sitemaps and the booklet's PDF, which the worker keeps only once a visitor has opened it.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import Any, Mapping
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -60,8 +62,7 @@ def precache(site_dir: Path, lang: str, exclude: tuple[str, ...] = ()) -> dict[s
 
 def _lunr_needed(relative: str, lang: str) -> bool:
     """Material's search worker loads the stemmer support, the multi-language file and this language's file."""
-    return PurePosixPath(relative).name in {"lunr.stemmer.support.min.js", "lunr.multi.min.js",
-                                            f"lunr.{lang}.min.js"}
+    return PurePosixPath(relative).name in {"lunr.stemmer.support.min.js", "lunr.multi.min.js", f"lunr.{lang}.min.js"}
 
 
 def _address(relative: str) -> str:
@@ -88,25 +89,31 @@ def version(files: Mapping[str, str]) -> str:
 
 
 def worker_script(templates_dir: Path, lang: str, files: Mapping[str, str], exclude: tuple[str, ...]) -> str:
-    env = Environment(loader=FileSystemLoader(templates_dir), undefined=StrictUndefined,
-                      keep_trailing_newline=True, autoescape=False)
+    env = Environment(
+        loader=FileSystemLoader(templates_dir), undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False
+    )
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": True}
     return env.get_template("offline_worker.js.jinja").render(
-        lang=lang, version=version(files), files=dict(sorted(files.items())), exclude=list(exclude))
+        lang=lang, version=version(files), files=dict(sorted(files.items())), exclude=list(exclude)
+    )
 
 
 def primary_colour(root: Path) -> str:
     """The guide's teal, as site.css sets it for Material (`--md-primary-fg-color`)."""
     match = PRIMARY.search((root / STYLESHEET).read_text(encoding="utf-8"))
     if not match:
-        raise ValueError(f"{STYLESHEET} sets no --md-primary-fg-color: the manifest and icons take their colour from it")
+        raise ValueError(
+            f"{STYLESHEET} sets no --md-primary-fg-color: the manifest and icons take their colour from it"
+        )
     return match[1].lower()
 
 
 def manifest(app: Mapping[str, Any], lang: str, description: str, colour: str) -> dict[str, Any]:
     """The web app manifest: name, short name, language, start page and scope (the build's root), icons."""
-    icons = [{"src": f"{ICONS}{name}-{size}.png", "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
-             for name, purpose, size in (("icon", "any", 192), ("icon", "any", 512), ("maskable", "maskable", 512))]
+    icons = [
+        {"src": f"{ICONS}{name}-{size}.png", "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
+        for name, purpose, size in (("icon", "any", 192), ("icon", "any", 512), ("maskable", "maskable", 512))
+    ]
     return {
         "name": app["name"][lang],
         "short_name": app["short_name"][lang],
@@ -123,11 +130,14 @@ def manifest(app: Mapping[str, Any], lang: str, description: str, colour: str) -
     }
 
 
-def write_offline_files(root: Path, site_dir: Path, lang: str, twin_root: str,
-                        app: Mapping[str, Any], description: str) -> dict[str, str]:
+def write_offline_files(
+    root: Path, site_dir: Path, lang: str, twin_root: str, app: Mapping[str, Any], description: str
+) -> dict[str, str]:
     """Write the manifest, then the worker with the list of files (the manifest among them); returns the list."""
     (site_dir / MANIFEST).write_text(
-        json.dumps(manifest(app, lang, description, primary_colour(root)), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        json.dumps(manifest(app, lang, description, primary_colour(root)), ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8",
+    )
     # The other build lives inside this one when its root is a folder below ours (Danish: en/).
     exclude = (twin_root,) if not twin_root.startswith("..") else ()
     files = precache(site_dir, lang, exclude)

@@ -5,11 +5,13 @@ an id a template looks up, a page stub's parameters, and which ids each page sho
 `/page.md#id` link may name). A page that fails here would fail the build, so it is a problem here, on the
 template line, with the page.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from jinja2 import Environment, StrictUndefined
 
@@ -22,13 +24,16 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 ANCHOR = re.compile(r"\{\s*#([\w-]+)[\s}]|\bid=\"([^\"]+)\"")
 
 
-def render_every_page(root: Path, content: Mapping[str, Any],
-                      former_ids: Mapping[str, list[str]]) -> tuple[dict[str, frozenset[str]], list[Problem]]:
+def render_every_page(
+    root: Path, content: Mapping[str, Any], former_ids: Mapping[str, list[str]]
+) -> tuple[dict[str, frozenset[str]], list[Problem]]:
     """(the ids each page shows, by its file in docs/ from the top: '/rejsetyper.md'; a problem per page that
     fails, in any language). A page's anchors are those it shows in every language."""
     docs = root / "docs"
-    stubs = {"/" + path.relative_to(docs).as_posix(): FRONT_MATTER.sub("", path.read_text(encoding="utf-8"))
-             for path in sorted(docs.rglob("*.md"))}
+    stubs = {
+        "/" + path.relative_to(docs).as_posix(): FRONT_MATTER.sub("", path.read_text(encoding="utf-8"))
+        for path in sorted(docs.rglob("*.md"))
+    }
     anchors: dict[str, frozenset[str]] = {}
     problems: list[Problem] = []
     for lang in LANGUAGES:
@@ -37,8 +42,14 @@ def render_every_page(root: Path, content: Mapping[str, Any],
             try:
                 markdown = _render_stub(renderer, page.lstrip("/"), stub)
             except RenderError as error:
-                problems.append(Problem(error.template or f"docs{page}", error.line or 1,
-                                        f"docs{page} ({lang})", f"{error.reason}; a template failed on this page"))
+                problems.append(
+                    Problem(
+                        error.template or f"docs{page}",
+                        error.line or 1,
+                        f"docs{page} ({lang})",
+                        f"{error.reason}; a template failed on this page",
+                    )
+                )
                 continue
             shown = frozenset(one or other for one, other in ANCHOR.findall(markdown))
             anchors[page] = anchors.get(page, shown) & shown
@@ -56,12 +67,12 @@ def _render_stub(renderer: Renderer, page_src: str, stub: str) -> str:
         return environment.from_string(stub).render()
     except RenderError:
         raise
-    except Exception as error:   # the stub itself: an unknown name, a broken call
+    except Exception as error:  # the stub itself: an unknown name, a broken call
         raise RenderError("", 0, page_src, f"the page stub docs/{page_src}: {error}") from error
 
 
 class _EngineValue(str):
     """Any attribute of the engine's `config` or `page`: an empty text, whose attributes are the same."""
 
-    def __getattr__(self, name: str) -> "_EngineValue":
+    def __getattr__(self, name: str) -> _EngineValue:
         return _EngineValue()

@@ -4,20 +4,45 @@ A page's text lives in data/*.yml, not in its docs/ stub, so the date is the new
 page's data files (data/site.yml `pages.<key>.sources`). Git is a nicety here, never a requirement:
 without git, in a shallow clone or for files not yet committed, the date is the build's date.
 """
+
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from .content import DATA_DIR
 
 MONTHS = {
-    "da": ("januar", "februar", "marts", "april", "maj", "juni",
-           "juli", "august", "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June",
-           "July", "August", "September", "October", "November", "December"),
+    "da": (
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 
@@ -73,8 +98,9 @@ class PageHistory:
     def _git(self, *args: str) -> str | None:
         """git's trimmed output, or None when git is missing, fails or says nothing."""
         try:
-            result = subprocess.run(["git", *args], cwd=self._root, capture_output=True, text=True,
-                                    timeout=30, check=False)
+            result = subprocess.run(
+                ["git", *args], cwd=self._root, capture_output=True, text=True, timeout=30, check=False
+            )
         except (OSError, subprocess.SubprocessError):
             return None
         output = result.stdout.strip()

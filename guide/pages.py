@@ -1,7 +1,9 @@
 """Per-page texts (title, meta description) from data/site.yml, keyed by the page's source path."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .i18n import translator
 
@@ -11,9 +13,10 @@ class PageTexts:
         t = translator(lang)
         self.site_description = t(site["description"])
         # `sources` (the data files the page shows) give its "Last updated" date: guide/page_history.py.
-        self._pages = {key: {"title": t(page["title"]), "description": t(page["description"]),
-                             "sources": tuple(page["sources"])}
-                       for key, page in site["pages"].items()}
+        self._pages = {
+            key: {"title": t(page["title"]), "description": t(page["description"]), "sources": tuple(page["sources"])}
+            for key, page in site["pages"].items()
+        }
 
     @property
     def titles(self) -> Mapping[str, str]:
@@ -28,6 +31,7 @@ class PageTexts:
         """The title, description and sources of the page docs/SRC_URI; ValueError when it has no entry."""
         key = src_uri.removesuffix(".md")
         if key not in self._pages:
-            raise ValueError(f"data/site.yml: pages: there is no entry '{key}' for docs/{src_uri}; "
-                             "add its title and description")
+            raise ValueError(
+                f"data/site.yml: pages: there is no entry '{key}' for docs/{src_uri}; add its title and description"
+            )
         return self._pages[key]

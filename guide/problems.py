@@ -1,4 +1,5 @@
 """What is wrong with the content, worded for the editor who has to fix it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ class Problem:
     line: int
     path: str
     message: str
-    column: int = 0                # 0: not known, or not the point
+    column: int = 0  # 0: not known, or not the point
 
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}" if self.column else f"{self.line}"

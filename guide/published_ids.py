@@ -14,11 +14,13 @@ editor cannot run a command, so make check lists new ids as notes (on the pull r
 (python -m guide.check --add-new-ids) adds them: CI runs it on main after each merge (the workflow's
 `registers` job), or anyone may before.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -42,7 +44,7 @@ class Register:
     """What published-ids.yml says, and the line each entry stands on."""
 
     ids: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (domain, kind)
-    renamed: dict[str, str] = field(default_factory=dict)         # old id -> new id
+    renamed: dict[str, str] = field(default_factory=dict)  # old id -> new id
     retired: set[str] = field(default_factory=set)
     source: YamlSource | None = None
 
@@ -68,9 +70,16 @@ def read_register(root: Path) -> tuple[Register, list[Problem]]:
         register.renamed = {str(old): str(new) for old, new in (data.get("renamed") or {}).items()}
         register.retired = {str(retired) for retired in data.get("retired") or []}
     except (AttributeError, TypeError):
-        return Register(), [Problem(REGISTER, 1, "", "the file should hold ids:, renamed: (old-id: new-id lines) and "
-                                                     "retired: (- old-id lines), laid out as make ids writes it; "
-                                                     "undo the change to its layout")]
+        return Register(), [
+            Problem(
+                REGISTER,
+                1,
+                "",
+                "the file should hold ids:, renamed: (old-id: new-id lines) and "
+                "retired: (- old-id lines), laid out as make ids writes it; "
+                "undo the change to its layout",
+            )
+        ]
     return register, []
 
 
@@ -91,22 +100,39 @@ def check(root: Path, sources: dict[str, YamlSource]) -> tuple[list[Problem], li
     meant = {without_odd_characters(value) for value in live}
     for published, (domain, kind) in sorted(register.ids.items()):
         # A data file that did not load has its own problem; its ids are not gone.
-        if published not in live and published not in meant and published not in register.renamed \
-                and published not in register.retired and domain in sources:
+        if (
+            published not in live
+            and published not in meant
+            and published not in register.renamed
+            and published not in register.retired
+            and domain in sources
+        ):
             problems.append(_gone(published, domain, kind, sources[domain]))
     for old, new in sorted(register.renamed.items()):
         if _latest(register, old) not in live and register.ids.get(old, ("",))[0] in sources:
-            problems.append(Problem(REGISTER, register.line_of("renamed", old), f"renamed.{old}",
-                                    f"'{old}' is renamed to '{new}', but there is no id '{new}' in data/; "
-                                    "write the new id exactly as it stands in the data file"))
+            problems.append(
+                Problem(
+                    REGISTER,
+                    register.line_of("renamed", old),
+                    f"renamed.{old}",
+                    f"'{old}' is renamed to '{new}', but there is no id '{new}' in data/; "
+                    "write the new id exactly as it stands in the data file",
+                )
+            )
     for value, (domain, _, line, place) in sorted(live.items()):
         if value in register.retired or value in register.renamed:
             problems.append(_reused(value, domain, line, place, register))
-    notes = [Problem(f"data/{domain}.yml", line, kind,
-                     f"new id '{value}': it will be published; after the merge, CI adds it to {REGISTER} (make ids): "
-                     "nothing for you to do")
-             for value, (domain, kind, line, _) in sorted(live.items())
-             if value not in register.ids and value not in register.retired and value not in register.renamed]
+    notes = [
+        Problem(
+            f"data/{domain}.yml",
+            line,
+            kind,
+            f"new id '{value}': it will be published; after the merge, CI adds it to {REGISTER} (make ids): "
+            "nothing for you to do",
+        )
+        for value, (domain, kind, line, _) in sorted(live.items())
+        if value not in register.ids and value not in register.retired and value not in register.renamed
+    ]
     return problems, notes
 
 
@@ -123,8 +149,10 @@ def former(root: Path) -> dict[str, str]:
     """Every id that is no longer in use on purpose: a renamed one to what it is called now, a retired one to ''
     (for the message on a reference that still names it)."""
     register, _ = read_register(root)
-    return {**{old: _latest(register, old) for old in register.renamed},
-            **{retired: "" for retired in register.retired}}
+    return {
+        **{old: _latest(register, old) for old in register.renamed},
+        **{retired: "" for retired in register.retired},
+    }
 
 
 def _latest(register: Register, old: str) -> str:
@@ -151,18 +179,26 @@ def write_register(root: Path, sources: dict[str, YamlSource]) -> int:
 
 def _gone(published: str, domain: str, kind: str, source: YamlSource) -> Problem:
     """Reported on the list the id stood in (its key's line: `types:`), where the editor removed it."""
-    return Problem(f"data/{domain}.yml", source.line_of(kind.split(".")), kind,
-                   f"the published id '{published}' is gone: links to #{published} and visitors' saved ticks "
-                   f"depend on it. If that was a mistake, put the id back. Renamed on purpose: add "
-                   f"'{published}: NEW-ID' under renamed: in {REGISTER} (saved ticks move to the new id). "
-                   f"Removed on purpose: add '- {published}' under retired: in {REGISTER}")
+    return Problem(
+        f"data/{domain}.yml",
+        source.line_of(kind.split(".")),
+        kind,
+        f"the published id '{published}' is gone: links to #{published} and visitors' saved ticks "
+        f"depend on it. If that was a mistake, put the id back. Renamed on purpose: add "
+        f"'{published}: NEW-ID' under renamed: in {REGISTER} (saved ticks move to the new id). "
+        f"Removed on purpose: add '- {published}' under retired: in {REGISTER}",
+    )
 
 
 def _reused(value: str, domain: str, line: int, place: str, register: Register) -> Problem:
-    why = (f"renamed to '{register.renamed[value]}'" if value in register.renamed else "retired")
-    return Problem(f"data/{domain}.yml", line, place,
-                   f"the id '{value}' was published before and has been {why} ({REGISTER}); old ticks and "
-                   "links would land on this item: give it a new id")
+    why = f"renamed to '{register.renamed[value]}'" if value in register.renamed else "retired"
+    return Problem(
+        f"data/{domain}.yml",
+        line,
+        place,
+        f"the id '{value}' was published before and has been {why} ({REGISTER}); old ticks and "
+        "links would land on this item: give it a new id",
+    )
 
 
 def _ids(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -188,8 +224,11 @@ def _dump(ids: dict[str, tuple[str, str]], renamed: dict[str, str], retired: set
     for kinds in grouped.values():
         for ids_of_kind in kinds.values():
             ids_of_kind.sort()
-    body = {"ids": {domain: dict(sorted(kinds.items())) for domain, kinds in sorted(grouped.items())},
-            "renamed": dict(sorted(renamed.items())) or None, "retired": sorted(retired) or None}
+    body = {
+        "ids": {domain: dict(sorted(kinds.items())) for domain, kinds in sorted(grouped.items())},
+        "renamed": dict(sorted(renamed.items())) or None,
+        "retired": sorted(retired) or None,
+    }
     # An empty section is written as the bare key (`retired:`), not `retired: []`: the guides' instruction,
     # "add `- old-id` under retired:", then works as typed.
     text = yaml.dump(body, Dumper=_IndentedLists, allow_unicode=True, sort_keys=False, width=1000)

@@ -1,15 +1,17 @@
 """Data to Markdown and HTML through the Jinja templates in templates/."""
+
 from __future__ import annotations
 
 import functools
 import posixpath
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import markdown
-from markdown.treeprocessors import Treeprocessor
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .i18n import translator
@@ -21,22 +23,29 @@ class Renderer:
     A template gets the whole content, `t` (a text pair to this language), `md` (inline Markdown
     to HTML, for texts inside HTML blocks; a text's link to a page, `/rejsetyper.md`, becomes that
     page's URL as seen from the page being rendered), `by_id` (an item of a list by its id), `ui` (the
-    site texts), `publisher` (COI's name, address and website), `contact` (the contact block's fields) and `link` (a page's source path to a
-    URL relative to the page being rendered), plus the `params` its caller passed. `former_ids` maps a
-    renamed item's id to the ids it had (published-ids.yml), so a checklist can move saved ticks.
+    site texts), `publisher` (COI's name, address and website), `contact` (the contact block's fields) and
+    `link` (a page's source path to a URL relative to the page being rendered), plus the `params` its caller
+    passed. `former_ids` maps a renamed item's id to the ids it had (published-ids.yml), so a checklist can
+    move saved ticks.
     """
 
-    def __init__(self, templates_dir: Path, docs_dir: Path, content: Mapping[str, Any], lang: str,
-                 former_ids: Mapping[str, list[str]] | None = None):
+    def __init__(
+        self,
+        templates_dir: Path,
+        docs_dir: Path,
+        content: Mapping[str, Any],
+        lang: str,
+        former_ids: Mapping[str, list[str]] | None = None,
+    ):
         self.docs_dir = docs_dir
         self.templates_dir = templates_dir
         self.env = Environment(
             loader=FileSystemLoader(templates_dir),
-            undefined=StrictUndefined,     # a typo in a template fails the build
+            undefined=StrictUndefined,  # a typo in a template fails the build
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            autoescape=False,              # templates write Markdown; texts hold no HTML (validation)
+            autoescape=False,  # templates write Markdown; texts hold no HTML (validation)
             # Compiling the templates took ~0.1 s of every build; Jinja keeps the compiled code in the
             # system's temporary folder and recompiles a template whose source changed.
             bytecode_cache=FileSystemBytecodeCache(),
@@ -49,20 +58,27 @@ class Renderer:
         self.env.filters["by_id"] = _by_id
         # The same texts appear on several pages (an advice item: its phase, its role, its checklist);
         # a text with a site link differs by the page's folder, so the page is part of the key.
-        cached = functools.lru_cache(maxsize=None)(
-            lambda text, page_src: Markup(_inline_markdown(inline, text)))
+        cached = functools.lru_cache(maxsize=None)(lambda text, page_src: Markup(_inline_markdown(inline, text)))
         self.env.filters["md"] = lambda text: cached(text, self.site_links.page_src)
-        def translated(texts):   # texts translated, addresses, numbers and names as they are
+
+        def translated(texts):  # texts translated, addresses, numbers and names as they are
             return {key: value if isinstance(value, str) else t(value) for key, value in texts.items()}
-        self.env.globals.update(content=content, lang=lang, former_ids=former_ids or {},
-                                ui={key: t(text) for key, text in content["site"]["ui"].items()},
-                                publisher=translated(content["site"]["publisher"]),
-                                contact=translated(content["site"]["contact"]))
+
+        self.env.globals.update(
+            content=content,
+            lang=lang,
+            former_ids=former_ids or {},
+            ui={key: t(text) for key, text in content["site"]["ui"].items()},
+            publisher=translated(content["site"]["publisher"]),
+            contact=translated(content["site"]["contact"]),
+        )
 
     def render(self, template: str, page_src: str, params: Mapping[str, Any]) -> str:
         """The Markdown of one template for the page whose source is `page_src` (e.g. `rejsetyper.md`)."""
+
         def link(target: str) -> str:
             return self.relative_url(page_src, target)
+
         self.site_links.page_src = page_src  # the `md` filter's site links are relative to this page
         try:
             return self.env.get_template(f"{template}.jinja").render(params=params, link=link)
@@ -92,12 +108,14 @@ class RenderError(Exception):
     def __init__(self, template: str, line: int, page_src: str, reason: str):
         self.template, self.line, self.page_src, self.reason = template, line, page_src, reason
         where = f"{template}:{line}" if template else "templates/"
-        super().__init__(f"{where}: {reason} (while rendering the page docs/{page_src}). If you changed data/, run "
-                         "make check: it names the data line to fix; if make check passes, a template or a check "
-                         "is wrong: tell a developer")
+        super().__init__(
+            f"{where}: {reason} (while rendering the page docs/{page_src}). If you changed data/, run "
+            "make check: it names the data line to fix; if make check passes, a template or a check "
+            "is wrong: tell a developer"
+        )
 
     @classmethod
-    def from_exception(cls, error: Exception, page_src: str, templates_dir: Path) -> "RenderError":
+    def from_exception(cls, error: Exception, page_src: str, templates_dir: Path) -> RenderError:
         template, line = _template_line(error, templates_dir)
         return cls(template, line, page_src, str(error))
 
@@ -105,8 +123,11 @@ class RenderError(Exception):
 def _template_line(error: Exception, templates_dir: Path) -> tuple[str, int]:
     """(`templates/partials/scheme.jinja`, 60): the innermost frame of the traceback in one of our
     templates (Jinja rewrites a template's frames to carry its file and line); ("", 0) if none."""
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
-              if Path(frame.filename).is_relative_to(templates_dir)]
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if Path(frame.filename).is_relative_to(templates_dir)
+    ]
     if not frames:
         return "", 0
     frame = frames[-1]

@@ -1,4 +1,5 @@
 """Rules that span two places in the data, which a schema cannot state: each problem on the line to change."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,21 +24,33 @@ def _travel_days_fit_the_programme(planning: YamlSource, travel_types: YamlSourc
     """The programme planner plans every travel type: its days must lie within the tool's range."""
     days = planning.data["programme"]["days"]
     low, high = days["min"], days["max"]
-    return [Problem(travel_types.name, travel_types.line_of(("types", index, "days")), f"types[{index}].days",
-                    f"the programme planner plans {low} to {high} days (data/planning.yml, programme.days, line "
-                    f"{planning.line_of(('programme', 'days'))}), so it cannot plan {travel['days']}; keep the days "
-                    f"within {low}–{high}, or change programme.days")
-            for index, travel in enumerate(travel_types.data["types"])
-            if not all(low <= day <= high for day in travel["days"])]
+    return [
+        Problem(
+            travel_types.name,
+            travel_types.line_of(("types", index, "days")),
+            f"types[{index}].days",
+            f"the programme planner plans {low} to {high} days (data/planning.yml, programme.days, line "
+            f"{planning.line_of(('programme', 'days'))}), so it cannot plan {travel['days']}; keep the days "
+            f"within {low}–{high}, or change programme.days",
+        )
+        for index, travel in enumerate(travel_types.data["types"])
+        if not all(low <= day <= high for day in travel["days"])
+    ]
 
 
 def _each_phase_has_its_page(advice: YamlSource, docs_dir: Path) -> list[Problem]:
     """A phase's id names its page (`foer` is docs/foer-praktikken.md): the role pages link to it by the id."""
-    return [Problem(advice.name, advice.line_of(("phases", index, "id")), f"phases[{index}].id",
-                    f"the phase's page would be docs/{phase['id']}-praktikken.md, which does not exist; a phase's id "
-                    "names its page, so keep the id (a new phase needs a developer to add its page)")
-            for index, phase in enumerate(advice.data["phases"])
-            if not (docs_dir / f"{phase['id']}-praktikken.md").is_file()]
+    return [
+        Problem(
+            advice.name,
+            advice.line_of(("phases", index, "id")),
+            f"phases[{index}].id",
+            f"the phase's page would be docs/{phase['id']}-praktikken.md, which does not exist; a phase's id "
+            "names its page, so keep the id (a new phase needs a developer to add its page)",
+        )
+        for index, phase in enumerate(advice.data["phases"])
+        if not (docs_dir / f"{phase['id']}-praktikken.md").is_file()
+    ]
 
 
 def _storage_prefixes_differ(planning: YamlSource) -> list[Problem]:
@@ -47,8 +60,14 @@ def _storage_prefixes_differ(planning: YamlSource) -> list[Problem]:
     for index, kind in enumerate(planning.data["storage"]["kinds"]):
         line = planning.line_of(("storage", "kinds", index, "prefix"))
         if kind["prefix"] in seen:
-            problems.append(Problem(planning.name, line, f"storage.kinds[{index}].prefix",
-                                    f"the prefix '{kind['prefix']}' is already used on line {seen[kind['prefix']]}; "
-                                    "clearing one would clear the other: give this one a name of its own"))
+            problems.append(
+                Problem(
+                    planning.name,
+                    line,
+                    f"storage.kinds[{index}].prefix",
+                    f"the prefix '{kind['prefix']}' is already used on line {seen[kind['prefix']]}; "
+                    "clearing one would clear the other: give this one a name of its own",
+                )
+            )
         seen.setdefault(kind["prefix"], line)
     return problems

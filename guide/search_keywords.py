@@ -4,9 +4,11 @@ Material's search plugin indexes a page's `tags` (from its meta) with every sect
 of its own that ranks above titles; the theme shows them nowhere without its tags plugin, and the search
 results hide them (site.css). So keywords make a page findable by words its text does not use.
 """
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 
 class SearchKeywords:

@@ -12,13 +12,15 @@ Each schema/NAME.schema.json describes data/NAME.yml. Five keywords of our own e
 A reference to an id renamed or retired in published-ids.yml says so and what to write instead.
 Editors' tools ignore keywords they do not know, so the schemas stay valid for VS Code.
 """
+
 from __future__ import annotations
 
 import difflib
 import json
 import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
@@ -31,18 +33,28 @@ from .yamlsource import YamlSource
 
 HTML_TAG = re.compile(r"<\s*[A-Za-z!/?]")
 LANGUAGE_NAMES = {"da": "Danish", "en": "English"}
-TYPE_NAMES = {"object": "a group of keys", "array": "a list (lines starting with -)", "string": "a text",
-              "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty"}
+TYPE_NAMES = {
+    "object": "a group of keys",
+    "array": "a list (lines starting with -)",
+    "string": "a text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+}
 
 
 def load_schemas(schema_dir: Path) -> tuple[dict[str, dict], Registry]:
     """Every schema by domain name, its `$ref`s written out, and a registry for any `$ref` left."""
-    documents = {path.name: json.loads(path.read_text(encoding="utf-8"))
-                 for path in sorted(schema_dir.glob("*.schema.json"))}
-    registry = Registry().with_resources(
-        (name, Resource.from_contents(schema)) for name, schema in documents.items())
-    schemas = {name.removesuffix(".schema.json"): _refs_written_out(schema, name, documents, ())
-               for name, schema in documents.items() if not name.startswith("_")}
+    documents = {
+        path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))
+    }
+    registry = Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in documents.items())
+    schemas = {
+        name.removesuffix(".schema.json"): _refs_written_out(schema, name, documents, ())
+        for name, schema in documents.items()
+        if not name.startswith("_")
+    }
     return schemas, registry
 
 
@@ -62,7 +74,7 @@ def _refs_written_out(node: Any, document: str, documents: dict[str, dict], seen
         if (target_document, pointer) in seen:
             return {**node, "$ref": f"{target_document}#{pointer}"}
         target = documents[target_document]
-        for key in filter(None, pointer.split("/")):   # a JSON pointer: /$defs/text
+        for key in filter(None, pointer.split("/")):  # a JSON pointer: /$defs/text
             key = key.replace("~1", "/").replace("~0", "~")
             target = target[int(key)] if isinstance(target, list) else target[key]
         written = _refs_written_out(target, target_document, documents, seen + ((target_document, pointer),))
@@ -85,9 +97,15 @@ def collect_ids(sources: dict[str, YamlSource]) -> tuple[dict[str, set[str]], li
         for path, value in _walk_ids(source.data, ()):
             where = f"{source.name} line {source.line_of(path)}"
             if value in first_seen:
-                problems.append(Problem(source.name, source.line_of(path), dotted(path),
-                                        f"the id '{value}' is already used ({first_seen[value]}); give this one "
-                                        "an id of its own (an id names one thing on the whole site)"))
+                problems.append(
+                    Problem(
+                        source.name,
+                        source.line_of(path),
+                        dotted(path),
+                        f"the id '{value}' is already used ({first_seen[value]}); give this one "
+                        "an id of its own (an id names one thing on the whole site)",
+                    )
+                )
             else:
                 first_seen[value] = where
             if len(path) == 3:
@@ -106,19 +124,29 @@ def _walk_ids(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _walk_ids(item, path + (index,))
 
 
-def validate(sources: dict[str, YamlSource], schemas: dict[str, dict], registry: Registry,
-             ids: dict[str, set[str]], docs_dir: Path, anchors=None,
-             former: Mapping[str, str] | None = None) -> list[Problem]:
+def validate(
+    sources: dict[str, YamlSource],
+    schemas: dict[str, dict],
+    registry: Registry,
+    ids: dict[str, set[str]],
+    docs_dir: Path,
+    anchors=None,
+    former: Mapping[str, str] | None = None,
+) -> list[Problem]:
     """Every schema error in every file, each turned into a line an editor can act on. `anchors`, the ids each
     page shows (guide/page_check.py), makes a link's #anchor name an id on the page it links to. `former`
     maps an id renamed on purpose to its new id, and a retired one to '' (published-ids.yml)."""
     all_ids = {domain: {value for _, value in _walk_ids(source.data, ())} for domain, source in sources.items()}
     data = {domain: source.data for domain, source in sources.items()}
     every_id = frozenset().union(*all_ids.values())
-    validator_class = _validator_class(ids, all_ids, data, former or {}, link_safety.Site(docs_dir, every_id, anchors),
-                                       _page_keys(sources, docs_dir))
-    return [problem for domain, source in sources.items()
-            for problem in _validate_file(source, validator_class(schemas[domain], registry=registry))]
+    validator_class = _validator_class(
+        ids, all_ids, data, former or {}, link_safety.Site(docs_dir, every_id, anchors), _page_keys(sources, docs_dir)
+    )
+    return [
+        problem
+        for domain, source in sources.items()
+        for problem in _validate_file(source, validator_class(schemas[domain], registry=registry))
+    ]
 
 
 def _validate_file(source: YamlSource, validator) -> list[Problem]:
@@ -144,19 +172,31 @@ def _page_keys(sources: dict[str, YamlSource], docs_dir: Path) -> set[str] | Non
     return {key for key in pages if (docs_dir / f"{key}.md").is_file()}
 
 
-def _validator_class(ids: dict[str, set[str]], all_ids: dict[str, set[str]], data: dict[str, Any],
-                     former: Mapping[str, str], site: link_safety.Site, pages: set[str] | None):
+def _validator_class(
+    ids: dict[str, set[str]],
+    all_ids: dict[str, set[str]],
+    data: dict[str, Any],
+    former: Mapping[str, str],
+    site: link_safety.Site,
+    pages: set[str] | None,
+):
     def missing(instance: str, domains: list[str], known: set[str], listed: bool) -> ValidationError:
         files = " or ".join(f"data/{domain}.yml" for domain in domains)
         if instance in former:
             new = former[instance]
-            return ValidationError(f"the id '{visible(instance)}' was renamed to '{new}' ({REGISTER}); write '{new}'"
-                                   if new else f"the id '{visible(instance)}' is retired ({REGISTER}); remove it "
-                                   "here, or name an id that is in use")
+            return ValidationError(
+                f"the id '{visible(instance)}' was renamed to '{new}' ({REGISTER}); write '{new}'"
+                if new
+                else f"the id '{visible(instance)}' is retired ({REGISTER}); remove it "
+                "here, or name an id that is in use"
+            )
         hint = difflib.get_close_matches(instance, sorted(known), n=1)
         suggestion = f"perhaps you meant '{visible(hint[0])}'; " if hint else ""
-        those = f"the ids there are: {', '.join(map(visible, sorted(known))) or 'none'}" if listed else \
-            "an id is written exactly as it stands after 'id:' there"
+        those = (
+            f"the ids there are: {', '.join(map(visible, sorted(known))) or 'none'}"
+            if listed
+            else "an id is written exactly as it stands after 'id:' there"
+        )
         return ValidationError(f"there is no id '{visible(instance)}' in {files}; {suggestion}{those}")
 
     def check_ref(validator, domain, instance, schema):
@@ -176,9 +216,11 @@ def _validator_class(ids: dict[str, set[str]], all_ids: dict[str, set[str]], dat
     def check_no_html(validator, enabled, instance, schema):
         found = HTML_TAG.search(instance) if enabled and isinstance(instance, str) else None
         if found:
-            tag = instance[found.start():].split(">", 1)[0][:20] + ">"
-            yield ValidationError(f"raw HTML ({tag}) is not allowed in texts; use Markdown instead "
-                                  "(**bold**, *italics*, [link text](https://…))")
+            tag = instance[found.start() :].split(">", 1)[0][:20] + ">"
+            yield ValidationError(
+                f"raw HTML ({tag}) is not allowed in texts; use Markdown instead "
+                "(**bold**, *italics*, [link text](https://…))"
+            )
 
     def check_links(validator, enabled, instance, schema):
         if enabled and isinstance(instance, str):
@@ -190,13 +232,22 @@ def _validator_class(ids: dict[str, set[str]], all_ids: dict[str, set[str]], dat
             return
         hint = difflib.get_close_matches(instance, sorted(pages), n=1)
         suggestion = f"perhaps you meant '{hint[0]}'; " if hint else ""
-        yield ValidationError(f"there is no page '{instance}'; {suggestion}a page is its file in docs/ without .md "
-                              "(for example 'rejsetyper' or 'tjeklister/index'), with its entry under pages in "
-                              "data/site.yml")
+        yield ValidationError(
+            f"there is no page '{instance}'; {suggestion}a page is its file in docs/ without .md "
+            "(for example 'rejsetyper' or 'tjeklister/index'), with its entry under pages in "
+            "data/site.yml"
+        )
 
-    return validators.extend(Draft202012Validator, {"x-ref": check_ref, "x-ids-in": check_ids_in,
-                                                    "x-no-html": check_no_html, "x-safe-links": check_links,
-                                                    "x-page": check_page})
+    return validators.extend(
+        Draft202012Validator,
+        {
+            "x-ref": check_ref,
+            "x-ids-in": check_ids_in,
+            "x-no-html": check_no_html,
+            "x-safe-links": check_links,
+            "x-page": check_page,
+        },
+    )
 
 
 def _ids_at(place: str, all_ids: dict[str, set[str]], data: dict[str, Any]) -> set[str]:
@@ -221,8 +272,13 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
     if kind == "required":
         key = _quoted_key(error.message)
         if key in LANGUAGE_NAMES:
-            yield path + (key,), (f"the {LANGUAGE_NAMES[key]} text ({key}) is missing; "
-                                  f"add a line '{key}: …' with the {LANGUAGE_NAMES[key]} text")
+            yield (
+                path + (key,),
+                (
+                    f"the {LANGUAGE_NAMES[key]} text ({key}) is missing; "
+                    f"add a line '{key}: …' with the {LANGUAGE_NAMES[key]} text"
+                ),
+            )
         else:
             title = error.schema.get("properties", {}).get(key, {}).get("title")
             what = f" ({title})" if title else ""
@@ -231,8 +287,13 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
         allowed = sorted(error.schema.get("properties", {}))
         for key in sorted(set(error.instance) - set(allowed), key=str):
             hint = difflib.get_close_matches(str(key), allowed, n=1)
-            suggestion = (f"; did you mean '{hint[0]}'?" if hint
-                          else f"; allowed here: {', '.join(allowed)}" if allowed else "; no keys are allowed here")
+            suggestion = (
+                f"; did you mean '{hint[0]}'?"
+                if hint
+                else f"; allowed here: {', '.join(allowed)}"
+                if allowed
+                else "; no keys are allowed here"
+            )
             yield path + (key,), f"unknown key '{key}'{suggestion}"
     elif kind in ("type", "minLength", "pattern") and _is_empty_text(path, error.instance):
         # `en:` with nothing after it is null to YAML, `en: ""` an empty string: to the editor both are empty.
@@ -254,8 +315,13 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
     elif kind == "maximum":
         yield path, f"{error.instance} is too large; the largest allowed is {error.validator_value}"
     elif kind == "maxLength":
-        yield path, (f"the text has {len(error.instance)} characters, but only {error.validator_value} fit here; "
-                     "write a shorter one")
+        yield (
+            path,
+            (
+                f"the text has {len(error.instance)} characters, but only {error.validator_value} fit here; "
+                "write a shorter one"
+            ),
+        )
     elif kind == "enum":
         yield path, f"'{error.instance}' is not one of: {', '.join(map(str, error.validator_value))}"
     else:
@@ -263,8 +329,11 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
 
 
 def _is_empty_text(path: tuple, instance: Any) -> bool:
-    return bool(path) and path[-1] in LANGUAGE_NAMES and (instance is None or isinstance(instance, str)
-                                                          and not instance.strip())
+    return (
+        bool(path)
+        and path[-1] in LANGUAGE_NAMES
+        and (instance is None or isinstance(instance, str) and not instance.strip())
+    )
 
 
 def _quoted_key(message: str) -> str:

@@ -7,11 +7,13 @@ addresses are not wording (innovationspraktik.coi.dk). Each rule carries an exam
 one that must fail (`wrong`); a rule whose examples do not behave is reported on its own line, so a rule can never
 reject the language it was written for without someone noticing.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from .problems import Problem, dotted
 from .yamlsource import YamlSource
@@ -27,13 +29,13 @@ NOT_WORDING = re.compile(r"\]\([^)]*\)|\S+@\S+|https?://\S+|\b[\w.-]+\.dk/\S*")
 class Rule:
     """One language's wordings to avoid for one glossary term, what to write instead and its two examples."""
 
-    term: str                 # the glossary's Danish term, to find the entry: 'praktikant, innovationspraktikant'
-    lang: str                 # the language of the texts the rule is about
+    term: str  # the glossary's Danish term, to find the entry: 'praktikant, innovationspraktikant'
+    lang: str  # the language of the texts the rule is about
     words: tuple[str, ...]
     instead: str
     right: str
     wrong: str
-    index: int = 0            # the term's place in the glossary, for the line of a rule's own problem
+    index: int = 0  # the term's place in the glossary, for the line of a rule's own problem
 
     def found(self, text: str) -> list[str]:
         """The wordings of this rule in a text, each once, in the rule's order."""
@@ -41,8 +43,10 @@ class Rule:
         return [word for word in self.words if phrase(word).search(text)]
 
     def message(self, word: str) -> str:
-        return (f"the glossary says to avoid '{word}' in {LANGUAGES[self.lang]} texts. Instead: {self.instead} "
-                f"(see the term '{self.term}' in data/glossary.yml)")
+        return (
+            f"the glossary says to avoid '{word}' in {LANGUAGES[self.lang]} texts. Instead: {self.instead} "
+            f"(see the term '{self.term}' in data/glossary.yml)"
+        )
 
 
 def phrase(words: str) -> re.Pattern:
@@ -56,11 +60,19 @@ def rules(glossary: Any) -> list[Rule]:
     found = []
     for index, term in enumerate(terms if isinstance(terms, list) else []):
         avoid = term.get("avoid") if isinstance(term, dict) else None
-        for lang, rule in (avoid.items() if isinstance(avoid, dict) else ()):
+        for lang, rule in avoid.items() if isinstance(avoid, dict) else ():
             if lang in LANGUAGES and isinstance(rule, dict) and isinstance(rule.get("words"), list):
-                found.append(Rule(term=str(term.get("da")), lang=lang, words=tuple(map(str, rule["words"])),
-                                  instead=str(rule.get("instead") or term.get(lang)),
-                                  right=str(rule.get("right", "")), wrong=str(rule.get("wrong", "")), index=index))
+                found.append(
+                    Rule(
+                        term=str(term.get("da")),
+                        lang=lang,
+                        words=tuple(map(str, rule["words"])),
+                        instead=str(rule.get("instead") or term.get(lang)),
+                        right=str(rule.get("right", "")),
+                        wrong=str(rule.get("wrong", "")),
+                        index=index,
+                    )
+                )
     return found
 
 
@@ -77,8 +89,10 @@ def problems(sources: dict[str, YamlSource]) -> list[Problem]:
         for path, lang, text in texts(source.data):
             for rule in every_rule:
                 if rule.lang == lang:
-                    found += [Problem(source.name, source.line_of(path), dotted(path), rule.message(word))
-                              for word in rule.found(text)]
+                    found += [
+                        Problem(source.name, source.line_of(path), dotted(path), rule.message(word))
+                        for word in rule.found(text)
+                    ]
     return found
 
 
@@ -100,11 +114,23 @@ def _misbehaving_examples(glossary: YamlSource, every_rule: list[Rule]) -> list[
     for rule in every_rule:
         where = ("terms", rule.index, "avoid", rule.lang)
         if rule.wrong and not rule.found(rule.wrong):
-            found.append(Problem(glossary.name, glossary.line_of(where + ("wrong",)), dotted(where + ("wrong",)),
-                                 "this example of what the rule rejects holds none of its words; write a sentence "
-                                 "that uses one of them, so the rule is seen to work"))
+            found.append(
+                Problem(
+                    glossary.name,
+                    glossary.line_of(where + ("wrong",)),
+                    dotted(where + ("wrong",)),
+                    "this example of what the rule rejects holds none of its words; write a sentence "
+                    "that uses one of them, so the rule is seen to work",
+                )
+            )
         if rule.right and (caught := rule.found(rule.right)):
-            found.append(Problem(glossary.name, glossary.line_of(where + ("right",)), dotted(where + ("right",)),
-                                 f"this example of correct {LANGUAGES[rule.lang]} holds '{caught[0]}', which the "
-                                 "rule rejects; the rule would reject good language: narrow its words or fix the example"))
+            found.append(
+                Problem(
+                    glossary.name,
+                    glossary.line_of(where + ("right",)),
+                    dotted(where + ("right",)),
+                    f"this example of correct {LANGUAGES[rule.lang]} holds '{caught[0]}', which the "
+                    "rule rejects; the rule would reject good language: narrow its words or fix the example",
+                )
+            )
     return found

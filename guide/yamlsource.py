@@ -1,4 +1,5 @@
 """YAML that remembers where each value stands, so a problem can name its line."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,20 +10,24 @@ import yaml
 
 from .problems import Problem, dotted
 
-
 # What usually causes the parser's complaint, in an editor's words: the first entry whose key is in the
 # parser's message wins, so the specific ones come first.
 YAML_HINTS = (
-    ("found unexpected end of stream",
-     "a quote (\" or ') opened on this line is never closed; end the text with the same quote"),
+    (
+        "found unexpected end of stream",
+        "a quote (\" or ') opened on this line is never closed; end the text with the same quote",
+    ),
     ("found undefined alias", "a text that starts with * or & must be put in double quotes"),
-    ("mapping values are not allowed here",
-     "a text that contains ': ' must be put in double quotes, or a line is indented too far"),
+    (
+        "mapping values are not allowed here",
+        "a text that contains ': ' must be put in double quotes, or a line is indented too far",
+    ),
     ("found character '\\t' that cannot start any token", "indent with spaces, not tabs"),
-    ("but found '<scalar>'",
-     "text goes on after a closing quote; put the whole text inside one pair of double quotes"),
-    ("expected <block end>",
-     "this line is indented differently from the lines it belongs with; line them up with spaces"),
+    ("but found '<scalar>'", "text goes on after a closing quote; put the whole text inside one pair of double quotes"),
+    (
+        "expected <block end>",
+        "this line is indented differently from the lines it belongs with; line them up with spaces",
+    ),
     ("expected ',' or ']'", "a list opened with [ is never closed with ]"),
     ("expected ',' or '}'", "a group opened with { is never closed with }"),
 )
@@ -35,10 +40,10 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class YamlSource:
     """The parsed data of one file and the line of every key and item in it."""
 
-    name: str                      # as editors see it: data/roles.yml
+    name: str  # as editors see it: data/roles.yml
     data: Any
     lines: dict[tuple, int] = field(default_factory=dict)
-    text: str = ""                 # the file as written, for checks that look at characters
+    text: str = ""  # the file as written, for checks that look at characters
     root: yaml.Node | None = None  # the parsed node tree: what each value looked like in the file
 
     def line_of(self, path) -> int:
@@ -55,8 +60,15 @@ def load_yaml(path: Path, name: str) -> tuple[YamlSource | None, list[Problem]]:
     """Parse one file. Returns the source, or None with the problems that stopped the parse."""
     if not path.is_file():
         schema = f"schema/{Path(name).stem}.schema.json"
-        return None, [Problem(name, 1, "", f"the file is missing, but the site needs it ({schema} describes it); "
-                                           "restore it, or ask a developer before removing a content file")]
+        return None, [
+            Problem(
+                name,
+                1,
+                "",
+                f"the file is missing, but the site needs it ({schema} describes it); "
+                "restore it, or ask a developer before removing a content file",
+            )
+        ]
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -112,8 +124,14 @@ def _record(node: yaml.Node, path: tuple, source: YamlSource, problems: list[Pro
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in seen:
-                problems.append(Problem(source.name, line, dotted(path + (key,)),
-                                        f"the key '{key}' appears twice here (first on line {seen[key]}); keep one"))
+                problems.append(
+                    Problem(
+                        source.name,
+                        line,
+                        dotted(path + (key,)),
+                        f"the key '{key}' appears twice here (first on line {seen[key]}); keep one",
+                    )
+                )
             seen[key] = line
             _record(value_node, path + (key,), source, problems)
             source.lines[path + (key,)] = line
@@ -134,13 +152,22 @@ def disagreement(source: YamlSource) -> Problem | None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        return Problem(source.name, line, "", "not every YAML reader can read this line (PyYAML without libyaml "
-                                              f"refuses it: {error.problem}); put the text on this line in double quotes")
+        return Problem(
+            source.name,
+            line,
+            "",
+            "not every YAML reader can read this line (PyYAML without libyaml "
+            f"refuses it: {error.problem}); put the text on this line in double quotes",
+        )
     if data == source.data:
         return None
     path = _first_difference(data, source.data, ())
-    return Problem(source.name, source.line_of(path), dotted(path),
-                   "YAML readers disagree about this value; put the text in double quotes")
+    return Problem(
+        source.name,
+        source.line_of(path),
+        dotted(path),
+        "YAML readers disagree about this value; put the text in double quotes",
+    )
 
 
 def _first_difference(one: Any, other: Any, path: tuple) -> tuple:
@@ -149,7 +176,7 @@ def _first_difference(one: Any, other: Any, path: tuple) -> tuple:
             if one.get(key) != other.get(key):
                 return _first_difference(one.get(key), other.get(key), path + (key,))
     if isinstance(one, list) and isinstance(other, list) and len(one) == len(other):
-        for index, (a, b) in enumerate(zip(one, other)):
+        for index, (a, b) in enumerate(zip(one, other, strict=True)):
             if a != b:
                 return _first_difference(a, b, path + (index,))
     return path

@@ -1,4 +1,5 @@
 """What every layer of the suite shares: where the project and the built site are."""
+
 from __future__ import annotations
 
 import os

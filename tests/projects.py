@@ -1,4 +1,5 @@
 """Copies of the project that a test may change, and building them the one way the site is built."""
+
 from __future__ import annotations
 
 import shutil
@@ -47,8 +48,10 @@ def every_text_marked(data, schema=None):
     the text to a length the marker would break (`maxLength`, e.g. the phone's short name): within the rules."""
     if isinstance(data, dict):
         if set(data) == {"da", "en"} and all(isinstance(text, str) for text in data.values()):
-            return {lang: text if len(text + MARKER) > _max_length(schema, lang) else text + MARKER
-                    for lang, text in data.items()}
+            return {
+                lang: text if len(text + MARKER) > _max_length(schema, lang) else text + MARKER
+                for lang, text in data.items()
+            }
         return {key: every_text_marked(value, _below(schema, key)) for key, value in data.items()}
     if isinstance(data, list):
         return [every_text_marked(item, (schema or {}).get("items")) for item in data]
@@ -59,9 +62,9 @@ def _below(schema, key):
     """The schema of `key` inside an object's schema (None where it does not say)."""
     if not isinstance(schema, dict):
         return None
-    return (schema.get("properties") or {}).get(key) or (schema.get("additionalProperties")
-                                                          if isinstance(schema.get("additionalProperties"), dict)
-                                                          else None)
+    return (schema.get("properties") or {}).get(key) or (
+        schema.get("additionalProperties") if isinstance(schema.get("additionalProperties"), dict) else None
+    )
 
 
 def _max_length(schema, lang) -> float:

@@ -9,6 +9,7 @@ the safe zone a phone's mask (circle, squircle) never cuts. Run after changing t
 
 Plain Python (zlib and struct write the PNG): no imaging library for three small pictures.
 """
+
 from __future__ import annotations
 
 import math
@@ -20,18 +21,18 @@ from guide.offline import ICONS, primary_colour
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "overrides" / ICONS
-SAMPLES = 3                 # per pixel and axis: smooth edges without an imaging library
+SAMPLES = 3  # per pixel and axis: smooth edges without an imaging library
 WHITE = (255, 255, 255)
 
 
 def _rgb(hex_colour: str) -> tuple[int, int, int]:
-    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def _inside_needle(x: float, y: float) -> int:
     """0 outside, 1 in the needle's light half (pointing up and right), 2 in its dark half; unit coordinates."""
     # The needle is a rhombus along the diagonal from lower left to upper right, centred at 0.
-    along = (x - y) / math.sqrt(2)          # along the needle (y grows downwards)
+    along = (x - y) / math.sqrt(2)  # along the needle (y grows downwards)
     across = (x + y) / math.sqrt(2)
     length, width = 0.42, 0.13
     if abs(along) / length + abs(across) / width > 1:
@@ -41,12 +42,12 @@ def _inside_needle(x: float, y: float) -> int:
 
 def _shade(x: float, y: float, maskable: bool) -> tuple[float, str]:
     """(coverage of the background, what is drawn) at a point of the unit square (-1..1 both ways)."""
-    scale = 0.62 if maskable else 0.78     # the compass's radius; maskable stays within the safe zone
+    scale = 0.62 if maskable else 0.78  # the compass's radius; maskable stays within the safe zone
     if not maskable:
         # A rounded square: corners of radius 0.35 cut away.
         corner = 1 - 0.35
         dx, dy = max(abs(x) - corner, 0), max(abs(y) - corner, 0)
-        if dx * dx + dy * dy > 0.35 ** 2:
+        if dx * dx + dy * dy > 0.35**2:
             return 0, "none"
     r = math.hypot(x, y) / scale
     if 0.82 <= r <= 1.0:
@@ -66,7 +67,7 @@ def draw(size: int, teal: tuple[int, int, int], maskable: bool) -> bytes:
     rows = bytearray()
     step = 2 / (size * SAMPLES)
     for py in range(size):
-        rows.append(0)                           # PNG filter type 0 for each row
+        rows.append(0)  # PNG filter type 0 for each row
         for px in range(size):
             totals = [0.0, 0.0, 0.0]
             alpha = 0.0
@@ -91,9 +92,14 @@ def draw(size: int, teal: tuple[int, int, int], maskable: bool) -> bytes:
 def png(size: int, rgba_rows: bytes) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)   # 8-bit RGBA
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rgba_rows, 9)) + \
-        chunk(b"IEND", b"")
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rgba_rows, 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ then does each booklet page get its link, "Hent som PDF (N sider, X KB)", with t
 rendered by templates/partials/booklet_pdf.jinja where the build left that partial's marker. So a site
 built without Chromium (`make build`) has no link, and no site links to a PDF that is not there.
 """
+
 from __future__ import annotations
 
 import os
@@ -51,12 +52,13 @@ def page_count(pdf: bytes) -> int:
 
 def print_booklet(browser, url: str, target: Path) -> dict[str, int]:
     """Print one booklet page to `target`; its figures for the link: pages, and size in KB."""
-    page = browser.new_page(service_workers="block")   # printing needs no offline copy
+    page = browser.new_page(service_workers="block")  # printing needs no offline copy
     page.goto(url)
     page.evaluate(PUBLIC_LINKS)
     page.emulate_media(media="print")
-    pdf = page.pdf(path=target, format="A4", print_background=True, prefer_css_page_size=True,
-                   tagged=True, outline=True)
+    pdf = page.pdf(
+        path=target, format="A4", print_background=True, prefer_css_page_size=True, tagged=True, outline=True
+    )
     page.close()
     return {"pages": page_count(pdf), "size": round(len(pdf) / 1024)}
 
@@ -67,8 +69,9 @@ def link_booklet(html_file: Path, renderer: Renderer, figures: dict[str, int]) -
     link = renderer.render(LINK_TEMPLATE, f"{BOOKLET}.md", {"pdf": figures}).strip()
     html = html_file.read_text(encoding="utf-8")
     if html.count(marker) != 1:
-        sys.exit(f"{html_file}: the booklet's PDF marker {marker} is missing; run `make pdf`, "
-                 "which builds the site first")
+        sys.exit(
+            f"{html_file}: the booklet's PDF marker {marker} is missing; run `make pdf`, which builds the site first"
+        )
     html_file.write_text(html.replace(marker, link), encoding="utf-8")
 
 
@@ -82,8 +85,9 @@ def main() -> None:
             path = root.relative_to(site).as_posix().strip(".")
             url = f"{base}/{path + '/' if path else ''}{BOOKLET}/"
             figures = print_booklet(browser, url, root / PDF_NAME)
-            link_booklet(root / BOOKLET / "index.html", Renderer(ROOT / "templates", ROOT / "docs", content, lang),
-                         figures)
+            link_booklet(
+                root / BOOKLET / "index.html", Renderer(ROOT / "templates", ROOT / "docs", content, lang), figures
+            )
             print(f"{root / PDF_NAME}: {figures['pages']} pages, {figures['size']} KB")
         browser.close()
 

@@ -3,6 +3,7 @@
 Never `playwright install`: this machine cannot download a browser. Debian's `chromium` package
 puts the real binary at /usr/lib/chromium/chromium (/usr/bin/chromium is a wrapper script).
 """
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,13 @@ from tools.gzip_host import serve  # noqa: F401 -- tests and tools take the serv
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/lib/chromium/chromium")
 # Flags that keep Chromium from calling home on an offline machine (stack notes).
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 

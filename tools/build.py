@@ -12,6 +12,7 @@ A build never hides an error: the log is read, not silenced, and a failure is re
 what is wrong (`data/roles.yml:9: roles[0].page: …`, `templates/partials/scheme.jinja:60: …`), in the
 terminal, in `make serve`'s browser page and, under GitHub Actions, as annotations on those lines.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,10 @@ FRAMING = re.compile(r"^(the content has \d+ problems?:|Aborted with .*)$")
 MACROS_REPORT = re.compile(r"^\[macros\] - ERROR")
 MACROS_MESSAGE = re.compile(r"^_(?!File_)\w+_: (.*)$", re.MULTILINE)
 # A problem that names its place: `data/roles.yml:9: …`, `data/roles.yml:9:12: …`, `templates/x.jinja:60: …`.
-PLACED = re.compile(r"^(?P<file>[\w./-]+\.(?:yml|jinja|html|md|json)):(?P<line>\d+)(?::(?P<column>\d+))?: "
-                    r"(?P<message>.*)$")
+PLACED = re.compile(
+    r"^(?P<file>[\w./-]+\.(?:yml|jinja|html|md|json)):(?P<line>\d+)(?::(?P<column>\d+))?: "
+    r"(?P<message>.*)$"
+)
 
 
 class BuildFailed(Exception):
@@ -58,8 +61,9 @@ class BuildFailed(Exception):
         super().__init__("\n".join(problems))
 
 
-def build_site(root: Path, site: Path, languages: tuple[str, ...] = tuple(LANGUAGES),
-               engine: str = "material") -> float:
+def build_site(
+    root: Path, site: Path, languages: tuple[str, ...] = tuple(LANGUAGES), engine: str = "material"
+) -> float:
     """Build `languages` of the project at `root` into `site` (replacing it); the seconds it took.
 
     `engine` is "material" (MkDocs with Material for MkDocs, the published site) or "zensical" (its successor,
@@ -70,8 +74,9 @@ def build_site(root: Path, site: Path, languages: tuple[str, ...] = tuple(LANGUA
         raise ValueError(f"engine is '{engine}'; it is one of {', '.join(ENGINES)}")
     started = time.monotonic()
     staging = site.with_name(site.name + ".partial")
-    targets = {lang: _target(staging, lang) if engine == "material" else _zensical_target(root, lang)
-               for lang in languages}
+    targets = {
+        lang: _target(staging, lang) if engine == "material" else _zensical_target(root, lang) for lang in languages
+    }
     for target in (staging, *targets.values()):
         shutil.rmtree(target, ignore_errors=True)
     if engine == "material":
@@ -95,7 +100,7 @@ def build_site(root: Path, site: Path, languages: tuple[str, ...] = tuple(LANGUA
     shutil.rmtree(site, ignore_errors=True)
     staging.rename(site)
     if engine == "zensical":
-        shutil.rmtree(root / ZENSICAL_WORK, ignore_errors=True)   # its theme copy (adapters/zensical.py)
+        shutil.rmtree(root / ZENSICAL_WORK, ignore_errors=True)  # its theme copy (adapters/zensical.py)
     return time.monotonic() - started
 
 
@@ -109,9 +114,14 @@ def _target(staging: Path, lang: str) -> Path:
 def _start(root: Path, lang: str, target: Path) -> subprocess.Popen:
     config, _ = LANGUAGES[lang]
     # Not --quiet: the log is how a failure explains itself; on success it is not shown.
-    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(target)],
-                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, **ENV})
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(target)],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, **ENV},
+    )
 
 
 def _zensical_target(root: Path, lang: str) -> Path:
@@ -132,13 +142,18 @@ def _run_zensical(root: Path, targets: dict[str, Path]) -> tuple[dict[str, str],
         try:
             config = write_config(root, LANGUAGES[lang][0], str(target.relative_to(root)))
         except GuideBuildError as error:
-            raise BuildFailed([line for line in str(error).splitlines()
-                               if not FRAMING.match(line.strip())]) from None
+            raise BuildFailed([line for line in str(error).splitlines() if not FRAMING.match(line.strip())]) from None
         try:
             # `python -m` from the root puts it on sys.path: the extension imports adapters.zensical.
-            run = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--clean",
-                                  "-f", str(config)], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                 text=True, env={**os.environ, **ENV}, check=False)
+            run = subprocess.run(
+                [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(config)],
+                cwd=root,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                env={**os.environ, **ENV},
+                check=False,
+            )
         finally:
             config.unlink()
         outputs[lang] = run.stdout
@@ -151,8 +166,9 @@ def zensical_problem_lines(log: str) -> list[str]:
     """A failed Zensical build's log ends in the Python exception that stopped it (`RuntimeError: Python
     error: RenderError: templates/x.jinja:60: …`): its message, without the traceback and the exceptions'
     names, so that it starts with the file and line as Material's do; a log without one is returned whole."""
-    found = [ZENSICAL_ERROR_NAMES.sub("", line.strip()) for line in log.splitlines()
-             if ZENSICAL_ERROR.match(line.strip())]
+    found = [
+        ZENSICAL_ERROR_NAMES.sub("", line.strip()) for line in log.splitlines() if ZENSICAL_ERROR.match(line.strip())
+    ]
     return found or [log.strip() or "the build failed without saying why"]
 
 
@@ -163,10 +179,14 @@ def problem_lines(log: str) -> list[str]:
     MkDocs' logging starts) is returned whole: something must be said."""
     records = LOG_RECORD.split(log)
     # split() gives [before, level, text, level, text, …]
-    texts = [_message(text) for level, text in zip(records[1::2], records[2::2])
-             if level in ("WARNING", "ERROR", "CRITICAL")]
-    problems = [line.strip() for text in texts for line in text.splitlines()
-                if line.strip() and not FRAMING.match(line.strip())]
+    texts = [
+        _message(text)
+        for level, text in zip(records[1::2], records[2::2], strict=False)
+        if level in ("WARNING", "ERROR", "CRITICAL")
+    ]
+    problems = [
+        line.strip() for text in texts for line in text.splitlines() if line.strip() and not FRAMING.match(line.strip())
+    ]
     return problems or [log.strip() or "the build failed without saying why"]
 
 
@@ -189,8 +209,12 @@ def annotations(problems: list[str]) -> list[str]:
     for problem in problems:
         placed = PLACED.match(problem)
         if placed:
-            lines.append(annotation(Problem(placed["file"], int(placed["line"]), "", placed["message"],
-                                            int(placed["column"] or 0)), title="make build"))
+            lines.append(
+                annotation(
+                    Problem(placed["file"], int(placed["line"]), "", placed["message"], int(placed["column"] or 0)),
+                    title="make build",
+                )
+            )
     return lines
 
 
@@ -199,15 +223,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build both languages of the site, or say why not.")
     parser.add_argument("--site", default=os.environ.get("SITE_DIR", str(ROOT / "site")))
     parser.add_argument("--root", default=str(ROOT), help="the project (default: this repository)")
-    parser.add_argument("--engine", choices=ENGINES, default="material",
-                        help="material (the published site, default) or zensical (make build-zensical)")
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="material",
+        help="material (the published site, default) or zensical (make build-zensical)",
+    )
     args = parser.parse_args(argv)
     try:
         took = build_site(Path(args.root), Path(args.site), engine=args.engine)
     except BuildFailed as failure:
         print("\n".join(failure.problems), file=sys.stderr)
-        print(f"The site was not built ({counted(len(failure.problems), 'problem')} above); {args.site} is unchanged.",
-              file=sys.stderr)
+        print(
+            f"The site was not built ({counted(len(failure.problems), 'problem')} above); {args.site} is unchanged.",
+            file=sys.stderr,
+        )
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print("\n".join(annotations(failure.problems)))
         return 1

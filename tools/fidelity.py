@@ -11,6 +11,7 @@ It prints the coverage, each booklet paragraph no longer on a Danish page, and e
 an English page (an untranslated text). Editors may rewrite the guide, so nothing here fails a build: the
 report tells a reviewer what moved away from the booklet, and the reviewer decides whether that was meant.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,11 +22,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 BOOKLET = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "booklet.da.txt"
-MIN_WORDS = 6          # shorter lines are headings and labels ("Gode råd", "PRAKTIKANT")
-PRESENT = 0.85         # share of a paragraph's words (or letters) that must stand together on a page
+MIN_WORDS = 6  # shorter lines are headings and labels ("Gode råd", "PRAKTIKANT")
+PRESENT = 0.85  # share of a paragraph's words (or letters) that must stand together on a page
 # The printed booklet described its photo; the site has no photo, so there is nothing to compare.
 IMAGE_DESCRIPTION = "A woman with blonde hair"
-BOOKLET_PAGE = "haefte"   # the whole guide as one page (issue 13)
+BOOKLET_PAGE = "haefte"  # the whole guide as one page (issue 13)
 
 
 def words(text: str) -> list[str]:
@@ -106,16 +107,16 @@ class Pages:
         """
         target = words(paragraph)
         size = len(target)
-        votes = Counter(start - offset for offset, word in enumerate(target)
-                        for start in self.positions.get(word, ()))
+        votes = Counter(start - offset for offset, word in enumerate(target) for start in self.positions.get(word, ()))
         best = 0.0
         for start, _ in votes.most_common(5):
             for shift in range(-3, 4):
-                window = self.stream[max(0, start + shift):max(0, start + shift) + size + 8]
+                window = self.stream[max(0, start + shift) : max(0, start + shift) + size + 8]
                 matcher = difflib.SequenceMatcher(None, target, window, autojunk=False)
                 found = sum(block.size for block in matcher.get_matching_blocks()) / size
-                letters = difflib.SequenceMatcher(None, " ".join(target),
-                                                  " ".join(window[:size]), autojunk=False).ratio()
+                letters = difflib.SequenceMatcher(
+                    None, " ".join(target), " ".join(window[:size]), autojunk=False
+                ).ratio()
                 best = max(best, found, letters)
         return best
 
@@ -128,14 +129,18 @@ def report(site: Path, booklet: Path = BOOKLET) -> str:
     missing = [(score, p) for p in paragraphs if (score := danish.score(p)) < PRESENT]
     untranslated = [s for s in booklet_sentences(booklet) if english.score(s) >= PRESENT]
     covered = len(paragraphs) - len(missing)
-    lines = [f"Booklet coverage: {covered}/{len(paragraphs)} paragraphs "
-             f"({100 * covered / max(len(paragraphs), 1):.1f} %) found on the Danish pages."]
+    lines = [
+        f"Booklet coverage: {covered}/{len(paragraphs)} paragraphs "
+        f"({100 * covered / max(len(paragraphs), 1):.1f} %) found on the Danish pages."
+    ]
     whole_guide = site / BOOKLET_PAGE / "index.html"
     if whole_guide.is_file():  # the whole guide on one page (/haefte/) should hold all of it by itself
         on_page = Pages(page_texts(whole_guide.parent))
         found = sum(on_page.score(p) >= PRESENT for p in paragraphs)
-        lines.append(f"On /{BOOKLET_PAGE}/ alone: {found}/{len(paragraphs)} paragraphs "
-                     f"({100 * found / max(len(paragraphs), 1):.1f} %).")
+        lines.append(
+            f"On /{BOOKLET_PAGE}/ alone: {found}/{len(paragraphs)} paragraphs "
+            f"({100 * found / max(len(paragraphs), 1):.1f} %)."
+        )
     if missing:
         lines.append("Booklet paragraphs no longer on any Danish page (score, paragraph):")
         lines += [f"  {score:.2f}: {text}" for score, text in missing]

@@ -7,6 +7,7 @@ tools/preview_zip_server.py, which this one extends). Python's http.server alone
 uncompressed, and a page measured through it looks two to three times heavier on a slow network
 than any visitor finds it.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -16,9 +17,9 @@ import http.server
 import io
 import sys
 import threading
+from collections.abc import Iterator
 from email.utils import formatdate
 from pathlib import Path
-from typing import Iterator
 
 from tools.preview_zip_server import SiteHandler as PreviewHandler
 
@@ -44,7 +45,7 @@ TYPES = {
     ".gz": ("application/gzip", False),
 }
 UNKNOWN_TYPE = ("application/octet-stream", False)
-GZIP_LEVEL = 6          # what common web servers use by default
+GZIP_LEVEL = 6  # what common web servers use by default
 
 
 def content_type(path: Path) -> tuple[str, bool]:
@@ -86,7 +87,7 @@ class SiteHandler(PreviewHandler):
         url_path = self.path.split("?", 1)[0].split("#", 1)[0]
         file = Path(self.translate_path(self.path))
         if file.is_dir():
-            if not url_path.endswith("/"):       # /rejsetyper -> /rejsetyper/, as hosts do
+            if not url_path.endswith("/"):  # /rejsetyper -> /rejsetyper/, as hosts do
                 self.send_response(301)
                 self.send_header("Location", url_path + "/")
                 self.send_header("Content-Length", "0")

@@ -10,6 +10,7 @@ When a build fails (a mistake in data/, say), every page shows the problems, as 
 instead of the site, until the mistake is fixed and saved; the terminal shows the same lines.
 No MkDocs API here: the builds are the command line's.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,18 @@ from .build import BuildFailed, build_site
 from .preview_zip_server import SiteHandler
 
 ROOT = Path(__file__).resolve().parents[1]
-WATCHED = ("data", "schema", "guide", "adapters", "templates", "overrides", "docs", "mkdocs.yml", "mkdocs.en.yml",
-           "published-ids.yml")
+WATCHED = (
+    "data",
+    "schema",
+    "guide",
+    "adapters",
+    "templates",
+    "overrides",
+    "docs",
+    "mkdocs.yml",
+    "mkdocs.en.yml",
+    "published-ids.yml",
+)
 LANGUAGES = ("da", "en")
 # The number of finished builds (both languages); VERSION_PATH/da and /en: of that language's builds.
 VERSION_PATH = "/__preview/version"
@@ -70,10 +81,10 @@ class Builds:
     def __init__(self, root: Path, workdir: Path):
         self.root = root
         self.workdir = workdir
-        self.version = 0                                   # builds of both languages finished
-        self.versions = dict.fromkeys(LANGUAGES, 0)        # builds of each language finished
-        self.directories: dict[str, Path | None] = dict.fromkeys(LANGUAGES)   # English at its folder's en/
-        self.failures = dict.fromkeys(LANGUAGES, "")       # each language's problems in its latest build
+        self.version = 0  # builds of both languages finished
+        self.versions = dict.fromkeys(LANGUAGES, 0)  # builds of each language finished
+        self.directories: dict[str, Path | None] = dict.fromkeys(LANGUAGES)  # English at its folder's en/
+        self.failures = dict.fromkeys(LANGUAGES, "")  # each language's problems in its latest build
         self.lock = threading.Lock()
 
     @property
@@ -95,9 +106,15 @@ class Builds:
         with self.lock:
             self.version += 1
         problems = self.problems
-        print(f"[{time.strftime('%H:%M:%S')}] " + (
-            "built " + " and ".join(f"{lang} in {took[lang]:.1f} s" for lang in LANGUAGES) if not problems
-            else f"build failed:\n{problems}"), flush=True)
+        print(
+            f"[{time.strftime('%H:%M:%S')}] "
+            + (
+                "built " + " and ".join(f"{lang} in {took[lang]:.1f} s" for lang in LANGUAGES)
+                if not problems
+                else f"build failed:\n{problems}"
+            ),
+            flush=True,
+        )
         return not problems
 
     def _build(self, lang: str, took: dict[str, float]) -> None:
@@ -114,7 +131,7 @@ class Builds:
             if not problems:
                 self.directories[lang] = target
             self.failures[lang] = problems
-            for shown in (LANGUAGES if problems else (lang,)):    # a mistake shows on every open page
+            for shown in LANGUAGES if problems else (lang,):  # a mistake shows on every open page
                 self.versions[shown] += 1
         if previous is not None:
             shutil.rmtree(previous, ignore_errors=True)
@@ -135,7 +152,7 @@ def snapshot(root: Path) -> dict[Path, float]:
     files = {}
     for name in WATCHED:
         path = root / name
-        for file in ([path] if path.is_file() else path.rglob("*") if path.is_dir() else []):
+        for file in [path] if path.is_file() else path.rglob("*") if path.is_dir() else []:
             if file.is_file():
                 files[file] = file.stat().st_mtime
     return files
@@ -157,15 +174,16 @@ def handler_for(builds: Builds):
         def do_GET(self):
             if self.path == VERSION_PATH:
                 return self.send_text(str(builds.version))
-            if self.path.startswith(VERSION_PATH + "/"):       # an open page asking about its language
+            if self.path.startswith(VERSION_PATH + "/"):  # an open page asking about its language
                 lang = self.path.rsplit("/", 1)[1]
                 if lang in builds.versions:
                     return self.send_text(str(builds.versions[lang]))
             if self.path.split("?")[0].endswith("/sw.js"):
                 return self.send_text(RETIRING_WORKER, "text/javascript; charset=utf-8")
             if builds.problems:
-                return self.send_page(500, self.with_reload(ERROR_PAGE.format(
-                    problems=html.escape(builds.problems), script="{script}")))
+                return self.send_page(
+                    500, self.with_reload(ERROR_PAGE.format(problems=html.escape(builds.problems), script="{script}"))
+                )
             page = self.html_file()
             if page is None:
                 return super().do_GET()
@@ -204,7 +222,7 @@ def handler_for(builds: Builds):
             self.wfile.write(body)
 
     def make(*args):
-        return LiveHandler(*args, directory=str(builds.workdir))    # translate_path picks the language's
+        return LiveHandler(*args, directory=str(builds.workdir))  # translate_path picks the language's
 
     return make
 

@@ -13,6 +13,7 @@ For each language, in a fresh Chromium profile:
 
     .venv/bin/python -m tools.offline_weight [SITE_DIR]
 """
+
 from __future__ import annotations
 
 import sys
@@ -46,6 +47,7 @@ UPDATE_CHECK_MS = 3000
 
 class CountingHandler(SiteHandler):
     """The test server's handler, noting the length of every body it sends, by path."""
+
     sent: list[tuple[str, int]] = []
     lock = threading.Lock()
 
@@ -79,12 +81,12 @@ def total(sent: list[tuple[str, int]]) -> int:
 class OfflineWeight:
     lang: str
     files_kept: int
-    bytes_kept: int            # in the browser's cache, uncompressed
-    first_view_page: int       # sent for the page before its load event (gzip)
-    first_view_worker: int     # sent afterwards, while the worker fetched its list
-    repeat_view: int           # sent for the page loaded again, online: the browser's check of sw.js
-    page_html_gzip: int        # the page's HTML as sent: what revalidating it costs at most
-    offline: int               # sent for the page and its files loaded again, offline (must be 0)
+    bytes_kept: int  # in the browser's cache, uncompressed
+    first_view_page: int  # sent for the page before its load event (gzip)
+    first_view_worker: int  # sent afterwards, while the worker fetched its list
+    repeat_view: int  # sent for the page loaded again, online: the browser's check of sw.js
+    page_html_gzip: int  # the page's HTML as sent: what revalidating it costs at most
+    offline: int  # sent for the page and its files loaded again, offline (must be 0)
 
 
 def wait_for_worker(page) -> None:
@@ -123,12 +125,16 @@ def main() -> None:
     site = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        print(f"{'lang':4} {'files':>5} {'kept KB':>8} {'1st page KB':>11} {'1st worker KB':>13} "
-              f"{'repeat B':>8} {'page HTML gz B':>14} {'offline B':>9}")
+        print(
+            f"{'lang':4} {'files':>5} {'kept KB':>8} {'1st page KB':>11} {'1st worker KB':>13} "
+            f"{'repeat B':>8} {'page HTML gz B':>14} {'offline B':>9}"
+        )
         for lang in ("da", "en"):
             w = measure(site, browser, lang)
-            print(f"{w.lang:4} {w.files_kept:5} {w.bytes_kept / 1024:8.0f} {w.first_view_page / 1024:11.1f} "
-                  f"{w.first_view_worker / 1024:13.1f} {w.repeat_view:8} {w.page_html_gzip:14} {w.offline:9}")
+            print(
+                f"{w.lang:4} {w.files_kept:5} {w.bytes_kept / 1024:8.0f} {w.first_view_page / 1024:11.1f} "
+                f"{w.first_view_worker / 1024:13.1f} {w.repeat_view:8} {w.page_html_gzip:14} {w.offline:9}"
+            )
         browser.close()
 
 

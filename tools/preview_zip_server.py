@@ -7,6 +7,7 @@ Opening the built files straight from disk does not work (folder links open a fi
 server); this small server is all a reviewer needs. Python's standard library only, so the file can travel
 inside the preview artifact as serve-preview.py.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,8 +61,12 @@ def serve(directory: Path, host: str, port: int, open_browser: bool) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("directory", nargs="?", default=str(Path(__file__).resolve().parent),
-                        help="the built site (default: the folder this file is in)")
+    parser.add_argument(
+        "directory",
+        nargs="?",
+        default=str(Path(__file__).resolve().parent),
+        help="the built site (default: the folder this file is in)",
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser window")

@@ -5,6 +5,7 @@
 Writes PNGs (and PDFs) to tests/artifacts/; open them, and turn a PDF into PNGs with
 `pdftoppm -png -r 60 FILE.pdf PREFIX`.
 """
+
 from __future__ import annotations
 
 import argparse

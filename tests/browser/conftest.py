@@ -3,6 +3,7 @@
 Debian's chromium (installed by tools/system-deps.sh, which `make test` runs first), driven by
 Playwright's Python package with executable_path: nothing here downloads a browser.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -43,10 +44,16 @@ class Watched:
         self.console_errors: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
         # An aborted request is the browser leaving a page mid-load (a click), not a broken link.
-        page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED" and self.failed.append(
-            f"{request.failure} {request.url}"))
-        page.on("response", lambda response: response.status >= 400 and self.failed.append(
-            f"{response.status} {response.url}"))
+        page.on(
+            "requestfailed",
+            lambda request: (
+                request.failure != "net::ERR_ABORTED" and self.failed.append(f"{request.failure} {request.url}")
+            ),
+        )
+        page.on(
+            "response",
+            lambda response: response.status >= 400 and self.failed.append(f"{response.status} {response.url}"),
+        )
         page.on("console", lambda message: message.type == "error" and self.console_errors.append(message.text))
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 

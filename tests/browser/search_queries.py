@@ -2,6 +2,7 @@
 
 Shared by the browser test (test_search_queries.py) and `make bench` (tools/bench/search_quality.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,24 +13,28 @@ import yaml
 from tests.browser.visitor import page_key, retype, search_box, watch_search
 
 QUERIES = Path(__file__).with_name("search_queries.yml")
-TOP = 3                 # the expected page must be among the first three results
-PASS_SCORE = 0.95       # share of the queries that must find their page, per language
+TOP = 3  # the expected page must be among the first three results
+PASS_SCORE = 0.95  # share of the queries that must find their page, per language
 
 
 def query_set() -> dict[str, dict[str, list[str]]]:
     """{lang: {query: [pages that answer it]}}, each page as its source path without .md."""
     data = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
-    return {lang: {str(query): [expected] if isinstance(expected, str) else list(expected)
-                   for query, expected in queries.items()}
-            for lang, queries in data.items()}
+    return {
+        lang: {
+            str(query): [expected] if isinstance(expected, str) else list(expected)
+            for query, expected in queries.items()
+        }
+        for lang, queries in data.items()
+    }
 
 
 @dataclass
 class Score:
     lang: str
     found: int = 0
-    first: int = 0                                         # of those found, how many as the first result
-    misses: list[str] = field(default_factory=list)      # "query -> expected; got …"
+    first: int = 0  # of those found, how many as the first result
+    misses: list[str] = field(default_factory=list)  # "query -> expected; got …"
     other_language: list[str] = field(default_factory=list)  # results that left the language searched
 
     @property

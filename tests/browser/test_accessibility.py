@@ -3,6 +3,7 @@
 axe-core (node_modules/axe-core/axe.min.js, evaluated in the page: no request) audits each page; the
 keyboard tests press Tab as a visitor would. One browser context per width serves every page.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -52,19 +53,21 @@ def audit(page, axe_source: str) -> list[dict]:
              rules: Object.fromEntries(off.map(rule => [rule, {enabled: false}])),
              resultTypes: ["violations"],
            })""",
-        [WCAG_TAGS, list(EXCLUDED_RULES)])
+        [WCAG_TAGS, list(EXCLUDED_RULES)],
+    )
     return result["violations"]
 
 
 def test_axe_finds_no_wcag_22_aa_violation_on_any_page(site, base_url, tab, axe_source):
     width, page = tab
     audited, problems = 0, []
-    for lang, path in all_pages():
+    for _lang, path in all_pages():
         page.goto(base_url + path, wait_until="load")
         for violation in audit(page, axe_source):
             targets = [" ".join(node["target"]) for node in violation["nodes"]][:3]
-            problems.append(f"{path} ({width}): {violation['id']} ({violation['impact']}): "
-                            f"{violation['help']} at {targets}")
+            problems.append(
+                f"{path} ({width}): {violation['id']} ({violation['impact']}): {violation['help']} at {targets}"
+            )
         audited += 1
     print(f"\naxe, {width}: {audited} pages audited, {len(problems)} violations")
     assert audited >= 6

@@ -1,5 +1,6 @@
 """The booklet (/haefte/) printed from the browser: the guide alone on A4, and the PDF `make pdf` made of it
 as long as a visitor's own printout."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,19 @@ from tests.site.booklet import pdf_file, pdf_info
 from tools.booklet_pdf import page_count
 
 # The site's chrome and the page's controls, none of which belongs on paper.
-CHROME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer",
-          ".md-top", ".ip-skip", ".ip-page-history", ".ip-booklet-pdf", "button")
+CHROME = (
+    ".md-header",
+    ".md-tabs",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-search",
+    ".md-footer",
+    ".md-top",
+    ".ip-skip",
+    ".ip-page-history",
+    ".ip-booklet-pdf",
+    "button",
+)
 # How far the PDF's page count may stray from the visitor's printout of the same page.
 TOLERANCE = 0.2
 
@@ -26,8 +38,11 @@ def test_printed_the_booklet_shows_the_guide_and_none_of_the_sites_chrome(watche
     page.emulate_media(media="print")
     assert page.locator(".ip-booklet-cover h1").is_visible()
     assert page.locator(".ip-booklet-contents").is_visible()
-    shown = [selector for selector in CHROME
-             if any(page.locator(selector).nth(i).is_visible() for i in range(page.locator(selector).count()))]
+    shown = [
+        selector
+        for selector in CHROME
+        if any(page.locator(selector).nth(i).is_visible() for i in range(page.locator(selector).count()))
+    ]
     assert shown == []
 
 

@@ -1,4 +1,5 @@
 """A participant ticks a checklist on screen, comes back to it, resets it and prints it."""
+
 from __future__ import annotations
 
 import html
@@ -14,12 +15,17 @@ CONTENT = load_content(ROOT)
 ROLES = ("praktikant", "praktikvaert", "afgivende-arbejdsplads")
 PREFIX = "ipraktik:tjek:"
 PROGRESS = {"da": "{done} af {total} punkter", "en": "{done} of {total} items"}
-MAX_PAGES = {"praktikant": 3}       # the intern's checklist, printed on A4
+MAX_PAGES = {"praktikant": 3}  # the intern's checklist, printed on A4
 
 
 def role_items(role: str, kind: str) -> list:
-    return [item for phase in CONTENT["advice"]["phases"] for group in phase[kind]
-            if group["role"] == role for item in group["items"]]
+    return [
+        item
+        for phase in CONTENT["advice"]["phases"]
+        for group in phase[kind]
+        if group["role"] == role
+        for item in group["items"]
+    ]
 
 
 def plain(text: str) -> str:
@@ -97,7 +103,7 @@ def test_a_box_ticks_from_the_keyboard_and_the_count_is_a_polite_status(watched)
     box.focus()
     page.keyboard.press("Space")
     assert box.is_checked()
-    status = page.get_by_role("status").filter(has_text=" of ")   # the count; the other status is for Copy
+    status = page.get_by_role("status").filter(has_text=" of ")  # the count; the other status is for Copy
     assert status.inner_text().startswith("1 of ")
 
 
@@ -138,23 +144,31 @@ def test_printed_the_checklist_is_the_list_alone_on_few_a4_pages(watched, lang):
     page.goto(url(watched.base_url, lang, "praktikant"))
     page.locator("input[data-ip-item]").first.check()
     page.emulate_media(media="print")
-    for frame in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", "[data-ip-print]",
-                  "[data-ip-reset]", "[data-ip-progress]"):
+    for frame in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-search",
+        ".md-footer",
+        "[data-ip-print]",
+        "[data-ip-reset]",
+        "[data-ip-progress]",
+    ):
         assert not page.locator(frame).first.is_visible(), frame
     trace = page.locator(".ip-print-trace")
     assert trace.is_visible()
     assert "/tjeklister/praktikant/" in trace.inner_text()
-    assert "__" not in trace.inner_text()            # the script filled in today's date
+    assert "__" not in trace.inner_text()  # the script filled in today's date
     borders = page.locator("input[data-ip-item]").evaluate_all(
         "boxes => boxes.map(box => { const s = getComputedStyle(box);"
-        " return [s.appearance, s.borderTopStyle, s.borderLeftStyle, parseFloat(s.borderTopWidth)]; })")
+        " return [s.appearance, s.borderTopStyle, s.borderLeftStyle, parseFloat(s.borderTopWidth)]; })"
+    )
     assert borders and all(b[0] == "none" and b[1] == b[2] == "solid" and b[3] >= 1 for b in borders)
     # A heading is never left alone at the foot of a page, and no item or question is cut in two.
-    headings = page.locator("article h2, article h3").evaluate_all(
-        "hs => hs.map(h => getComputedStyle(h).breakAfter)")
+    headings = page.locator("article h2, article h3").evaluate_all("hs => hs.map(h => getComputedStyle(h).breakAfter)")
     assert headings and set(headings) == {"avoid"}
     items = page.locator(".ip-check, .ip-question").evaluate_all(
-        "items => items.map(item => getComputedStyle(item).breakInside)")
+        "items => items.map(item => getComputedStyle(item).breakInside)"
+    )
     assert items and set(items) == {"avoid"}
     assert pdf_pages(page.pdf(format="A4")) <= MAX_PAGES["praktikant"]
 

@@ -4,6 +4,7 @@ and on paper: the print trace's date, the programme's days and its dates in the 
 
 The browser's clock is set to a known day, so the expected words are built here from the month and weekday
 names, not read from a page."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -21,10 +22,34 @@ ZONE = "Europe/Copenhagen"
 # A Monday in December with a day below 13: an American "12/7" or "December 7" cannot pass for it.
 TODAY = date(2026, 12, 7)
 MONTHS = {
-    "da": ("januar", "februar", "marts", "april", "maj", "juni",
-           "juli", "august", "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June",
-           "July", "August", "September", "October", "November", "December"),
+    "da": (
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 WEEKDAYS = {
     "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
@@ -95,13 +120,17 @@ def test_the_programmes_days_and_dates_are_in_the_pages_language_on_screen_in_th
     body = unquote(page.get_by_role("link", name=PROGRAMME["mail"][lang], exact=True).get_attribute("href"))
     assert f"{in_words(TODAY, lang)} – {in_words(working_day(TODAY, days), lang)}" in body
     text = pdf_text(printed(page))
-    assert in_words(TODAY, lang) in text                        # the print trace
+    assert in_words(TODAY, lang) in text  # the print trace
     assert weekday_and_date(working_day(TODAY, days), lang) in text
 
 
 def date_fields(content: dict) -> list[str]:
-    return [field["id"] for group in content["planning"]["agreement"]["groups"] for field in group["fields"]
-            if field.get("kind") == "date"]
+    return [
+        field["id"]
+        for group in content["planning"]["agreement"]["groups"]
+        for field in group["fields"]
+        if field.get("kind") == "date"
+    ]
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -120,13 +149,13 @@ def test_a_date_typed_into_a_field_prints_and_copies_in_the_pages_language(ameri
     text = pdf_text(printed(page))
     for day in days.values():
         assert in_words(day, lang) in text
-    assert f"{TODAY.month}/{TODAY.day}/{TODAY.year}" not in text      # the American browser's own way
+    assert f"{TODAY.month}/{TODAY.day}/{TODAY.year}" not in text  # the American browser's own way
     tools = content["planning"]["tools"]
     page.get_by_role("button", name=tools["copy"][lang], exact=True).click()
     page.get_by_role("status").filter(has_text=tools["copied"][lang]).wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert all(in_words(day, lang) in copied for day in days.values()) and TODAY.isoformat() not in copied
     page.goto(url(page.base_url, lang, "program"))
-    start = TODAY + timedelta(weeks=2)        # not today: the print trace already says today's date
+    start = TODAY + timedelta(weeks=2)  # not today: the print trace already says today's date
     page.fill(f"#{PROGRAMME['start']['id']}", start.isoformat())
-    assert in_words(start, lang) in pdf_text(printed(page))           # the first day, beside its label
+    assert in_words(start, lang) in pdf_text(printed(page))  # the first day, beside its label

@@ -1,6 +1,7 @@
 """WCAG 2.2 for keyboard and phone users (issue 22): a focused control is never hidden, even partly,
 behind the sticky header, tabbing forwards or backwards (2.4.11, aiming at 2.4.12), at a phone's and a
 desktop's width; and no page scrolls sideways at 320 px (1.4.10), also with the text spacing of 1.4.12."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,9 +12,24 @@ from tests.conftest import page_paths
 WIDTHS = {"phone": 390, "desktop": 1280}
 # One page of every kind: front page, role, phase, journey, travel types, small print, privacy, sign-up,
 # checklists overview, checklist, worksheet, programme, agreement, Spredningsguiden, booklet, 404.
-KINDS = ["", "bliv-praktikant/", "foer-praktikken/", "saadan-deltager-du/", "rejsetyper/", "det-med-smaat/",
-         "privatliv/", "tilmelding/", "tjeklister/", "tjeklister/praktikant/", "tjeklister/spredningsguiden/",
-         "tjeklister/program/", "tjeklister/praktikaftale/", "spredningsguiden/", "haefte/", "does-not-exist/"]
+KINDS = [
+    "",
+    "bliv-praktikant/",
+    "foer-praktikken/",
+    "saadan-deltager-du/",
+    "rejsetyper/",
+    "det-med-smaat/",
+    "privatliv/",
+    "tilmelding/",
+    "tjeklister/",
+    "tjeklister/praktikant/",
+    "tjeklister/spredningsguiden/",
+    "tjeklister/program/",
+    "tjeklister/praktikaftale/",
+    "spredningsguiden/",
+    "haefte/",
+    "does-not-exist/",
+]
 MAX_STOPS = 400
 
 # Where the focused element is, against the sticky header's bottom edge. Controls in the header itself,
@@ -59,8 +75,9 @@ def hidden_stops(page, key: str) -> tuple[int, list[str]]:
         seen.add(focus["element"])
         stops += 1
         if focus["shown"] and not focus["inHeader"] and focus["covered"]:
-            covered.append(f"{focus['element']} (top {focus['top']:.0f} px, header ends at "
-                           f"{focus['headerBottom']:.0f} px)")
+            covered.append(
+                f"{focus['element']} (top {focus['top']:.0f} px, header ends at {focus['headerBottom']:.0f} px)"
+            )
     return stops, covered
 
 
@@ -72,7 +89,7 @@ def test_tabbing_forwards_and_backwards_never_hides_the_focus_behind_the_header(
     for path in KINDS:
         page.goto(f"{base_url}/{path}")
         page.wait_for_load_state("networkidle")
-        if path == "tilmelding/":   # the forms show once chosen
+        if path == "tilmelding/":  # the forms show once chosen
             page.locator("[data-signup-choice]").first.check()
         forward, covered = hidden_stops(page, "Tab")
         problems += [f"/{path} Tab: {c}" for c in covered]
@@ -109,12 +126,12 @@ def test_no_page_scrolls_sideways_at_320_px(site, base_url, browser, spacing):
     context = browser.new_context(viewport={"width": 320, "height": 700}, bypass_csp=spacing)
     page = context.new_page()
     problems, checked = [], 0
-    for lang, path in all_pages():
+    for _lang, path in all_pages():
         page.goto(base_url + path, wait_until="load")
         if spacing:
             page.add_style_tag(content=TEXT_SPACING)
         views = [None] + list(range(page.locator("[data-signup-choice]").count()))
-        for view in views:   # the sign-up page: each form, as chosen
+        for view in views:  # the sign-up page: each form, as chosen
             if view is not None:
                 page.locator("[data-signup-choice]").nth(view).check()
             wider = page.evaluate(_WIDER)

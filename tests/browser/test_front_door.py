@@ -1,8 +1,10 @@
 """The site's front door: a visitor knows on the first screen what this is and how to start, finds
 grids of cards without a lonely card in the last row, and signs up by writing an email to COI that the
 page fills in as they type, with nothing sent or stored by the site."""
+
 from __future__ import annotations
 
+import itertools
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -36,7 +38,8 @@ FIRST_SCREEN = [role_page(role) + "/" for role in SIGNUP_ROLES] + ["tilmelding/"
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_the_first_screen_says_what_and_for_whom_and_leads_to_both_roles_signing_up_and_the_checklists(
-        browser, base_url, lang, viewport):
+    browser, base_url, lang, viewport
+):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(base_url + prefix(lang))
@@ -70,7 +73,7 @@ def test_no_card_grid_has_a_row_with_fewer_cards_than_the_row_above(browser, bas
         for i in range(page.locator("article .ip-grid").count()):
             counts = rows(page.locator("article .ip-grid").nth(i))
             grids += 1
-            if any(later < earlier for earlier, later in zip(counts, counts[1:])):
+            if any(later < earlier for earlier, later in itertools.pairwise(counts)):
                 problems.append(f"{path}: grid {i + 1} has rows of {counts}")
     context.close()
     assert grids >= 10
@@ -88,6 +91,7 @@ def test_the_row_measure_tells_an_orphan(browser, base_url):
 
 
 # ---- Signing up -------------------------------------------------------------------------------
+
 
 def answers_for(choice: dict) -> dict[str, str]:
     """A distinct answer for each text question, with a line break and characters a URL must encode."""
@@ -122,8 +126,11 @@ def fill(page, choice: dict, lang: str) -> dict[str, str]:
 
 def opening(choice: dict, lang: str) -> str:
     """The email's first sentence after fill(): the last chosen answer's own, if it has one, else the choice's."""
-    own = [q["options"][-1]["opening"][lang] for q in choice["questions"]
-           if q.get("kind") == "options" and "opening" in q["options"][-1]]
+    own = [
+        q["options"][-1]["opening"][lang]
+        for q in choice["questions"]
+        if q.get("kind") == "options" and "opening" in q["options"][-1]
+    ]
     return own[-1] if own else choice["opening"][lang]
 
 
@@ -215,10 +222,12 @@ def test_the_sign_up_page_in_use_has_no_accessibility_violation(browser, base_ur
 
 # ---- Issue 22: a sign-up that finishes ---------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_with_scripts_only_the_chosen_form_shows_with_help_by_its_button_and_what_happens_next(
-        browser, base_url, lang, viewport):
+    browser, base_url, lang, viewport
+):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(f"{base_url}{prefix(lang)}tilmelding/")
@@ -239,7 +248,7 @@ def test_with_scripts_only_the_chosen_form_shows_with_help_by_its_button_and_wha
         # What happens after the email, in this form.
         steps = form.locator(".ip-signup__next li")
         assert steps.count() == len(choice["next"])
-        for step, text in zip(steps.all(), choice["next"]):
+        for step, text in zip(steps.all(), choice["next"], strict=True):
             assert step.is_visible() and step.inner_text().strip() == text[lang]
     context.close()
 
@@ -250,14 +259,19 @@ SHARED = [choice for choice in SIGNUP["choices"] if "role" not in choice]
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("choice", SHARED, ids=[c["id"] for c in SHARED])
 def test_each_party_of_a_shared_choice_writes_its_own_first_sentence(watched, lang, choice):
-    """"Vi har allerede fundet hinanden" is for the intern and for the host: the email says the right
+    """ "Vi har allerede fundet hinanden" is for the intern and for the host: the email says the right
     thing for whoever writes it, and claims neither before they say which they are."""
     page = watched.page
     page.goto(f"{watched.base_url}{prefix(lang)}tilmelding/#{choice['id']}")
     form = page.locator(f"#{choice['id']}")
     link = form.locator("a[data-signup-mail]")
-    parties = [(q, option) for q in choice["questions"] if q.get("kind") == "options"
-               for option in q["options"] if "opening" in option]
+    parties = [
+        (q, option)
+        for q in choice["questions"]
+        if q.get("kind") == "options"
+        for option in q["options"]
+        if "opening" in option
+    ]
     assert parties
     openings = {option["opening"][lang] for _, option in parties}
     _, _, body = decoded(link.get_attribute("href"))

@@ -1,4 +1,5 @@
 """A visitor switches language and searches, and stays in the language they chose."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,7 +41,7 @@ def test_a_result_names_its_section_and_following_it_lands_there(watched, lang):
     page.goto(watched.base_url + ("/en/" if lang == "en" else "/"))
     box = search_box(page, lang)
     shown_sections = page.locator(".md-search-result__item > a[href*='#']")  # not folded away under "more"
-    for query in query_set()[lang]:     # the first query of the query set whose results show a section
+    for query in query_set()[lang]:  # the first query of the query set whose results show a section
         retype(page, box, query)
         if shown_sections.count():
             break
@@ -54,8 +55,9 @@ def test_a_result_names_its_section_and_following_it_lands_there(watched, lang):
     heading = page.locator(f"[id='{anchor}']")
     assert heading.evaluate("el => /^H[1-6]$/.test(el.tagName)"), f"#{anchor} is not a heading"
     assert heading.inner_text().strip() == heading_named
-    assert heading.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"), \
-        f"the page did not scroll to #{anchor}"
+    assert heading.evaluate(
+        "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }"
+    ), f"the page did not scroll to #{anchor}"
 
 
 def test_the_404_page_answers_in_the_visitors_language(watched):

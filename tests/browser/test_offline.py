@@ -1,5 +1,6 @@
 """The guide on the road (issue 24): after one online visit a language works without a network, a new build
 reaches a returning visitor, and a repeat view costs no more than revalidating the page."""
+
 from __future__ import annotations
 
 import re
@@ -126,7 +127,7 @@ def test_a_new_build_reaches_a_returning_visitor_and_the_old_copy_goes(browser, 
         wait_for_worker(page)
         assert page.evaluate("caches.keys()") == [f"ipraktik-da-{version_of(old_worker)}"]
         assert plain(lead) in front_page_lead(page)
-        shutil.rmtree(served)                  # the host publishes the second build
+        shutil.rmtree(served)  # the host publishes the second build
         shutil.copytree(project / "site", served)
         CountingHandler.take()
         loads = 0

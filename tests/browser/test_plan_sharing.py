@@ -1,6 +1,7 @@
 """Host and intern share a plan without a server (issue 24): a file or a link made in one browser profile,
 opened in another, which shows what will change and replaces nothing unasked; and the programme as a
 calendar file that a calendar parser reads."""
+
 from __future__ import annotations
 
 import datetime
@@ -19,7 +20,7 @@ CONTENT = load_content(ROOT)
 SHARE = CONTENT["planning"]["share"]
 CALENDAR = CONTENT["planning"]["calendar"]
 PAGES = CONTENT["site"]["pages"]
-ADDRESS = "program-adresse"          # the field the calendar takes its location from (programme_calendar.jinja)
+ADDRESS = "program-adresse"  # the field the calendar takes its location from (programme_calendar.jinja)
 
 
 def profile(browser):
@@ -38,19 +39,24 @@ def share_status(page):
 
 def save_file(page) -> str:
     with page.expect_download() as download:
-        page.get_by_role("button", name=SHARE["save_file"]["da" if "/en/" not in page.url else "en"], exact=True).click()
+        page.get_by_role(
+            "button", name=SHARE["save_file"]["da" if "/en/" not in page.url else "en"], exact=True
+        ).click()
     return Path(download.value.path()).read_text(encoding="utf-8")
 
 
 def open_file(page, text: str) -> None:
-    page.set_input_files("[data-ip-open-file]", files=[
-        {"name": "plan.json", "mimeType": "application/json", "buffer": text.encode("utf-8")}])
+    page.set_input_files(
+        "[data-ip-open-file]",
+        files=[{"name": "plan.json", "mimeType": "application/json", "buffer": text.encode("utf-8")}],
+    )
 
 
 def changes(page) -> dict[str, tuple[str, str]]:
     """The review's rows: field name -> (now, will become)."""
     rows = page.locator("[data-ip-review] tbody tr").evaluate_all(
-        "rows => rows.map(row => [...row.cells].map(cell => cell.textContent))")
+        "rows => rows.map(row => [...row.cells].map(cell => cell.textContent))"
+    )
     return {name: (now, new) for name, now, new in rows}
 
 
@@ -123,8 +129,9 @@ def test_a_programme_link_carries_the_plan_after_the_hash_into_another_profile(b
 
 
 def plan_file(kind: str, fields: dict, version: int = 1) -> str:
-    return json.dumps({"guide": "innovationspraktik", "version": version, "kind": kind, "saved": "2026-01-01",
-                       "fields": fields})
+    return json.dumps(
+        {"guide": "innovationspraktik", "version": version, "kind": kind, "saved": "2026-01-01", "fields": fields}
+    )
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -138,8 +145,10 @@ def test_what_cannot_be_opened_says_why_and_changes_nothing(browser, base_url, l
         ("not json at all", SHARE["not_a_plan"][lang]),
         (json.dumps({"some": "other file"}), SHARE["not_a_plan"][lang]),
         (plan_file(PREFIX["gemt-program"], {}, version=99), SHARE["too_new"][lang]),
-        (plan_file(PREFIX["gemt-aftale"], {"aftale-praktikant-navn": "Ida"}),
-         SHARE["other_tool"][lang].replace("{page}", agreement_title)),
+        (
+            plan_file(PREFIX["gemt-aftale"], {"aftale-praktikant-navn": "Ida"}),
+            SHARE["other_tool"][lang].replace("{page}", agreement_title),
+        ),
     ]
     for text, message in cases:
         open_file(page, text)
@@ -167,17 +176,17 @@ def test_the_programme_becomes_a_calendar_file_a_calendar_reads(browser, base_ur
     context, page = profile(browser)
     page.goto(url(base_url, lang, "program"))
     button = page.get_by_role("button", name=CALENDAR["button"][lang], exact=True)
-    button.click()                            # no first day yet: it says what to do, downloads nothing
+    button.click()  # no first day yet: it says what to do, downloads nothing
     expect(page.locator("[data-module=ip-calendar] [data-ip-status]")).to_have_text(CALENDAR["needs_start"][lang])
     days = PROGRAMME["days"]["max"]
     longest = next(t for t in CONTENT["travel_types"]["types"] if days in t["days"])
     page.select_option(f"#{PROGRAMME['travel_type']['id']}", longest["id"])
     page.select_option(f"#{PROGRAMME['days']['id']}", str(days))
-    page.fill(f"#{PROGRAMME['start']['id']}", "2026-12-04")          # a Friday: the next day is Monday
+    page.fill(f"#{PROGRAMME['start']['id']}", "2026-12-04")  # a Friday: the next day is Monday
     address = "Åboulevarden 1, 8000 Aarhus C; indgang B, 2. sal – spørg i receptionen efter praktikværten"
     page.fill(f"#{ADDRESS}", address)
     morning = f"dag-1-{PROGRAMME['parts'][0]['id']}"
-    typed = "Velkomst, kaffe; rundvisning\nFrokost med teamet – \"fluen på væggen\" \\ og så videre æøå " * 2
+    typed = 'Velkomst, kaffe; rundvisning\nFrokost med teamet – "fluen på væggen" \\ og så videre æøå ' * 2
     page.fill(f"#{morning}", typed)
     with page.expect_download() as download:
         button.click()
@@ -187,7 +196,7 @@ def test_the_programme_becomes_a_calendar_file_a_calendar_reads(browser, base_ur
     lines = raw.split(b"\r\n")
     assert lines[-1] == b"" and b"\n" not in raw.replace(b"\r\n", b""), "lines must end in CRLF"
     assert max(len(line) for line in lines) <= 75, "a line is longer than 75 octets"
-    raw.decode("utf-8")                       # folding never splits a character
+    raw.decode("utf-8")  # folding never splits a character
     events = Calendar.from_ical(raw).walk("VEVENT")
     assert len(events) == days
     starts = [event.decoded("DTSTART") for event in events]
@@ -205,8 +214,9 @@ def test_the_programme_becomes_a_calendar_file_a_calendar_reads(browser, base_ur
 
 
 def test_the_review_of_a_plan_has_no_accessibility_violation_on_a_phone(browser, base_url):
-    from tests.browser.test_accessibility import audit
     from tests.browser.conftest import AXE
+    from tests.browser.test_accessibility import audit
+
     context, page = profile(browser)
     page.goto(url(base_url, "en", "praktikaftale"))
     page.fill(f"#{AGREEMENT_FIELDS[0]['id']}", "Ida")

@@ -1,6 +1,7 @@
 """A host sketches a programme, intern and host fill in the agreement, a participant types notes under
 the questions: each is still there after a reload, goes away with Clear after a yes, prints with what
 was typed within its page limit, and is a blank form without JavaScript. Both languages."""
+
 from __future__ import annotations
 
 import subprocess
@@ -17,7 +18,7 @@ PLANNING = CONTENT["planning"]
 PROGRAMME = PLANNING["programme"]
 PREFIX = {kind["id"]: kind["prefix"] for kind in PLANNING["storage"]["kinds"]}
 AGREEMENT_FIELDS = [field for group in PLANNING["agreement"]["groups"] for field in group["fields"]]
-MAX_PAGES = {"program": 1, "praktikaftale": 2}   # the issue's limits: one A4 (landscape), two A4
+MAX_PAGES = {"program": 1, "praktikaftale": 2}  # the issue's limits: one A4 (landscape), two A4
 
 
 def url(base_url: str, lang: str, page: str) -> str:
@@ -47,8 +48,11 @@ def clear(page, lang: str) -> list[str]:
 
 def suggestions_for(day: int, days: int, part: str, interns: int, lang: str) -> list[str]:
     kind = "first" if day == 1 else "last" if day == days else "middle"
-    return [s["text"][lang] for s in PROGRAMME["suggestions"]
-            if s["part"] == part and kind in s["days"] and interns >= s.get("min_interns", 1)]
+    return [
+        s["text"][lang]
+        for s in PROGRAMME["suggestions"]
+        if s["part"] == part and kind in s["days"] and interns >= s.get("min_interns", 1)
+    ]
 
 
 def fill_longest_programme(page, lang: str) -> dict[str, str]:
@@ -71,7 +75,7 @@ def fill_longest_programme(page, lang: str) -> dict[str, str]:
 def test_the_programme_is_prefilled_from_the_advice_and_kept_after_a_reload(watched, lang):
     page = watched.page
     page.goto(url(watched.base_url, lang, "program"))
-    assert stored(page) == {}                     # looking stores nothing
+    assert stored(page) == {}  # looking stores nothing
     typed = fill_longest_programme(page, lang)
     page.reload()
     days, interns = PROGRAMME["days"]["max"], PROGRAMME["interns"]["max"]
@@ -97,7 +101,9 @@ def test_a_shorter_trip_shows_fewer_days_and_its_last_day_gets_the_last_days_sug
     assert page.input_value(f"#{PROGRAMME['days']['id']}") == str(days)
     assert page.locator("tr[data-ip-day]:visible").count() == days
     for part in PROGRAMME["parts"]:
-        assert page.input_value(f"#dag-{days}-{part['id']}") == "\n".join(suggestions_for(days, days, part["id"], 1, lang))
+        assert page.input_value(f"#dag-{days}-{part['id']}") == "\n".join(
+            suggestions_for(days, days, part["id"], 1, lang)
+        )
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
@@ -129,7 +135,7 @@ def test_the_programme_prints_on_one_landscape_a4_with_trip_dates_and_names(watc
     typed = fill_longest_programme(page, lang)
     pdf = printed(page)
     assert pdf_pages(pdf) <= MAX_PAGES["program"]
-    assert b"/MediaBox [0 0 841" in pdf           # A4 turned: 842 x 595 points
+    assert b"/MediaBox [0 0 841" in pdf  # A4 turned: 842 x 595 points
     text = pdf_text(pdf)
     for value in typed.values():
         assert value in text
@@ -152,7 +158,7 @@ def test_clear_empties_the_programme_after_a_yes(watched, lang):
     for field in typed:
         if not field.startswith("dag-"):
             assert page.input_value(f"#{field}") == ""
-    assert page.input_value(f"#dag-1-{PROGRAMME['parts'][0]['id']}") != ""   # the suggestions are back
+    assert page.input_value(f"#dag-1-{PROGRAMME['parts'][0]['id']}") != ""  # the suggestions are back
 
 
 def fill_agreement(page) -> dict[str, str]:
@@ -226,7 +232,9 @@ def test_the_worksheet_keeps_notes_under_each_phase(watched):
     page = watched.page
     page.goto(f"{watched.base_url}/en/tjeklister/spredningsguiden/")
     for phase in CONTENT["spreading"]["phases"]:
-        page.get_by_label(PLANNING["notes"]["phase_label"]["en"].replace("{name}", phase["name"]["en"])).fill(phase["id"])
+        page.get_by_label(PLANNING["notes"]["phase_label"]["en"].replace("{name}", phase["name"]["en"])).fill(
+            phase["id"]
+        )
     page.reload()
     for phase in CONTENT["spreading"]["phases"]:
         assert page.input_value(f"#note-{phase['id']}") == phase["id"]
@@ -246,8 +254,10 @@ def test_without_javascript_each_tool_is_a_complete_blank_form_to_print(browser,
         assert page.locator("[data-ip-intern]:visible").count() == PROGRAMME["interns"]["max"]
     else:
         assert fields.count() == len(AGREEMENT_FIELDS)
-    assert all(value in ("", "on") or value.isdigit() or value in {t["id"] for t in CONTENT["travel_types"]["types"]}
-               for value in fields.evaluate_all("fs => fs.map(f => f.value)"))
+    assert all(
+        value in ("", "on") or value.isdigit() or value in {t["id"] for t in CONTENT["travel_types"]["types"]}
+        for value in fields.evaluate_all("fs => fs.map(f => f.value)")
+    )
     assert page.locator("textarea").evaluate_all("ts => ts.every(t => t.value === '')")
     page.emulate_media(media="print")
     assert page.locator(".ip-lines:visible").count() == page.locator("textarea").count()

@@ -1,5 +1,6 @@
 """Every page on paper: A4 with who sent it (COI), the page's address and the date, the text alone
 (no menu, search, footer or edit link), headings kept with their text, and the intern's page short."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,9 +11,17 @@ from tests.site.booklet import pdf_pages_text
 
 CONTENT = load_content(ROOT)
 PUBLISHER = CONTENT["site"]["publisher"]
-FRAME = (".md-header", ".md-banner", ".md-sidebar--primary", ".md-search", ".md-footer", ".md-tabs",
-         ".ip-page-history__edit", ".ip-language")
-MAX_PAGES = {"bliv-praktikant/": 4}   # the intern's page, on A4
+FRAME = (
+    ".md-header",
+    ".md-banner",
+    ".md-sidebar--primary",
+    ".md-search",
+    ".md-footer",
+    ".md-tabs",
+    ".ip-page-history__edit",
+    ".ip-language",
+)
+MAX_PAGES = {"bliv-praktikant/": 4}  # the intern's page, on A4
 
 
 def prefix(lang: str) -> str:
@@ -39,12 +48,15 @@ def test_every_page_prints_with_sender_address_and_date_and_without_the_screens_
                 problems.append(f"{path}: {frame} shows on paper")
         trace = paper.locator(".ip-print-trace")
         text = trace.inner_text() if trace.is_visible() else ""
-        if PUBLISHER["name"][lang] not in text or f"{prefix(lang)}{path}".rstrip("/") + "/" not in text.replace(" ", ""):
+        if PUBLISHER["name"][lang] not in text or f"{prefix(lang)}{path}".rstrip("/") + "/" not in text.replace(
+            " ", ""
+        ):
             problems.append(f"{path}: no sender and address at the top: {text!r}")
         if "__" in text:
             problems.append(f"{path}: the date is not filled in")
         breaks = paper.locator("article h2, article h3").evaluate_all(
-            "hs => hs.filter(h => getComputedStyle(h).display !== 'none').map(h => getComputedStyle(h).breakAfter)")
+            "hs => hs.filter(h => getComputedStyle(h).display !== 'none').map(h => getComputedStyle(h).breakAfter)"
+        )
         if set(breaks) - {"avoid"}:
             problems.append(f"{path}: a heading may be left alone at the foot of a page")
     assert problems == [], "\n".join(problems)
@@ -104,9 +116,10 @@ def test_the_interns_page_prints_on_few_pages_and_no_page_holds_a_single_step(ba
     assert len(pages) <= MAX_PAGES[path]
     steps = [step["name"][lang] for step in CONTENT["journey"]["steps"]]
     on_page = [sum(line.strip() in steps for line in text.splitlines()) for text in pages]
-    assert sum(on_page) == len(steps), on_page     # the measure found every step
+    assert sum(on_page) == len(steps), on_page  # the measure found every step
     assert 1 not in on_page, f"steps per printed page: {on_page}"
     # A step's number and its text are on the same page: no step is cut in two.
     steps_unbroken = paper.locator(".ip-journey__step").evaluate_all(
-        "steps => steps.map(step => getComputedStyle(step).breakInside)")
+        "steps => steps.map(step => getComputedStyle(step).breakInside)"
+    )
     assert steps_unbroken and set(steps_unbroken) == {"avoid"}

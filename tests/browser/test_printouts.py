@@ -2,6 +2,7 @@
 footer line alone, the signatures alone, one step alone), the agreement's signatures stay with its last
 section, and buttons meant for the screen are left off paper. Printed with Chromium's page.pdf, read
 with pdftotext, in both languages."""
+
 from __future__ import annotations
 
 import pytest
@@ -57,7 +58,8 @@ def test_no_printed_page_is_nearly_empty_and_no_button_prints(site, base_url, pr
         if any(count < MIN_WORDS for count in counts[1:]):
             near_empty.append(f"/{path}: words per page {counts}; last page: {pages[-1][:120]!r}")
         shown = printer.locator("article a.md-button, article button").evaluate_all(
-            "els => els.filter(el => el.getClientRects().length > 0).map(el => el.textContent.trim())")
+            "els => els.filter(el => el.getClientRects().length > 0).map(el => el.textContent.trim())"
+        )
         buttons += [f"/{path}: {text}" for text in shown]
     assert near_empty == [], "\n".join(near_empty)
     assert buttons == [], "buttons on paper:\n" + "\n".join(buttons)
@@ -73,8 +75,10 @@ def test_the_near_empty_measure_ignores_the_footer_line_alone():
 def test_the_agreements_signatures_print_on_the_page_of_its_last_section(site, base_url, printer, lang, tmp_path):
     agreement = CONTENT["planning"]["agreement"]
     pages = printed(printer, base_url + prefix(lang) + "tjeklister/praktikaftale/", tmp_path)
-    on = {title: [n for n, text in enumerate(pages) if title in text.splitlines()]
-          for title in (agreement["small_print"]["title"][lang], agreement["signatures"]["title"][lang])}
+    on = {
+        title: [n for n, text in enumerate(pages) if title in text.splitlines()]
+        for title in (agreement["small_print"]["title"][lang], agreement["signatures"]["title"][lang])
+    }
     small_print, signatures = on.values()
     assert small_print and signatures and small_print[-1] == signatures[0], on
     signers = [signer["label"][lang] for signer in agreement["signatures"]["signers"]]

@@ -1,5 +1,6 @@
 """Nothing about a visitor leaves their browser: on every page, loading it, searching and ticking a
 checklist make no request beyond the site's own origin, and no cookie is set."""
+
 from __future__ import annotations
 
 import pytest
@@ -42,8 +43,10 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(site, base_url, visit):
         pages += 1
         assert page.evaluate("document.cookie") == "", path
     leaks = off_origin(requests, base_url)
-    print(f"\nprivacy: {pages} pages loaded, searched and used ({ticks} ticks), {len(requests)} requests, "
-          f"{len(leaks)} off-origin")
+    print(
+        f"\nprivacy: {pages} pages loaded, searched and used ({ticks} ticks), {len(requests)} requests, "
+        f"{len(leaks)} off-origin"
+    )
     assert len(requests) > pages
     assert leaks == [], "requests left the site's origin"
     assert context.cookies() == [], "a cookie was set"
@@ -62,8 +65,9 @@ def test_the_network_log_would_catch_a_request_to_another_host(base_url, visit):
     requests.clear()
 
 
-@pytest.mark.parametrize("path, heading, link", [
-    ("/", "Privatliv", "Privatliv"), ("/en/rejsetyper/", "Privacy", "Privacy")])
+@pytest.mark.parametrize(
+    "path, heading, link", [("/", "Privatliv", "Privatliv"), ("/en/rejsetyper/", "Privacy", "Privacy")]
+)
 def test_the_footer_leads_to_the_privacy_page(site, base_url, visit, path, heading, link):
     _, page, _ = visit
     page.goto(base_url + path)

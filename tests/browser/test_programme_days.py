@@ -4,8 +4,8 @@ length".
 
 Today's types may span no more than two days, leaving nothing strictly inside a range, so a copy of the
 project gets one type that spans the programme's every length and is built (Danish) into a temporary site."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 
@@ -31,7 +31,7 @@ def wide_site(tmp_path_factory):
         pytest.skip("the programme offers fewer than three lengths: no range has a length strictly inside")
     project = project_copy(tmp_path_factory.mktemp("wide-range"))
     edit_yaml(project / "data" / "travel_types.yml", widen)
-    build_site(project, project / "site", languages=("da",))   # the one way to build; Danish is enough here
+    build_site(project, project / "site", languages=("da",))  # the one way to build; Danish is enough here
     with serve(project / "site") as url:
         yield url, load_content(project)
 

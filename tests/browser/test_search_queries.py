@@ -1,13 +1,14 @@
 """Search finds what visitors type, in Danish and in English: the query set in search_queries.yml; and
 what it found is marked once, without debris."""
+
 from __future__ import annotations
 
 import pytest
 
 from guide.content import load_content
 from tests.browser.search_queries import PASS_SCORE, TOP, query_set, score
-from tests.conftest import LANGS, ROOT, page_paths
 from tests.browser.visitor import page_key, retype, search_box, watch_search
+from tests.conftest import LANGS, ROOT, page_paths
 
 QUERIES = query_set()
 
@@ -26,7 +27,8 @@ def test_search_finds_the_page_for_what_visitors_type(watched, lang):
     misses = "\n".join(result.misses)
     assert result.share >= PASS_SCORE, (
         f"{lang}: {result.found} of {result.total} queries ({result.share:.0%}) find their page among the first "
-        f"{TOP}; at least {PASS_SCORE:.0%} must. Misses:\n{misses}")
+        f"{TOP}; at least {PASS_SCORE:.0%} must. Misses:\n{misses}"
+    )
 
 
 # Words whose stem differs from the word ("dage" → "dag"): the word and its stem are found at the same
@@ -34,7 +36,7 @@ def test_search_finds_the_page_for_what_visitors_type(watched, lang):
 def debris_queries(lang: str) -> list[str]:
     content = load_content(ROOT)
     words = [content["site"]["ui"]["days"][lang]]
-    words += [section["title"][lang] for section in content["fine_print"]["sections"][:1]]   # "Løn og udgifter"
+    words += [section["title"][lang] for section in content["fine_print"]["sections"][:1]]  # "Løn og udgifter"
     return words
 
 
@@ -54,5 +56,6 @@ def test_each_found_word_is_marked_once_and_no_markup_shows(watched, lang):
         }""")
         assert shown["marks"], f"{query!r}: nothing marked"
         assert shown["nested"] == 0 and "<" not in shown["text"] and ">" not in shown["text"], (
-            f"{query!r}: markup debris in the results: {shown['text'][:300]}")
+            f"{query!r}: markup debris in the results: {shown['text'][:300]}"
+        )
         assert "" not in shown["marks"]

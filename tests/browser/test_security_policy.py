@@ -3,6 +3,7 @@ languages, its search (a web worker fetching the index), the checklists, the lan
 raise no `securitypolicyviolation` event and no policy message in the console. And the policy is really
 in force: a script slipped into a page does not run, and a request to another host is never made.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -25,8 +26,9 @@ def watched_policy(browser):
     context.add_init_script(RECORD)
     page = context.new_page()
     log = {"console": [], "requests": []}
-    page.on("console", lambda message: "Content Security Policy" in message.text and log["console"].append(
-        message.text))
+    page.on(
+        "console", lambda message: "Content Security Policy" in message.text and log["console"].append(message.text)
+    )
     context.on("request", lambda request: log["requests"].append(request.url))
     yield page, log
     context.close()
@@ -45,8 +47,10 @@ def test_no_page_of_either_language_raises_a_violation(site, base_url, watched_p
         wait_for_search(page)
         loaded += 1
         found += [f"{path}: {violation}" for violation in violations(page)]
-    print(f"\ncontent security: {loaded} pages loaded, {len(found)} violations, "
-          f"{len(log['console'])} policy messages in the console")
+    print(
+        f"\ncontent security: {loaded} pages loaded, {len(found)} violations, "
+        f"{len(log['console'])} policy messages in the console"
+    )
     assert loaded > 4
     assert found == []
     assert log["console"] == []
@@ -59,15 +63,18 @@ def test_search_checklists_switch_and_print_raise_no_violation(site, base_url, w
     page.goto(base_url + prefix, wait_until="load")
     assert search(page, QUERY[lang], lang)
     page.keyboard.press("Escape")
-    page.locator(".ip-language__link").click()          # the switch to the other language
+    page.locator(".ip-language__link").click()  # the switch to the other language
     page.wait_for_load_state("load")
-    checklist = next(path for language, path in all_pages() if language == lang and "/tjeklister/" in path
-                     and path.rstrip("/") != prefix + "tjeklister")
+    checklist = next(
+        path
+        for language, path in all_pages()
+        if language == lang and "/tjeklister/" in path and path.rstrip("/") != prefix + "tjeklister"
+    )
     page.goto(base_url + checklist, wait_until="load")
     boxes = page.locator("#ip-content input[type=checkbox]")
     boxes.first.check()
     page.reload(wait_until="load")
-    assert boxes.first.is_checked()                       # checklist.js ran and saved the tick
+    assert boxes.first.is_checked()  # checklist.js ran and saved the tick
     page.emulate_media(media="print")
     page.pdf(format="A4")
     page.emulate_media(media="screen")

@@ -1,5 +1,6 @@
 """What a visitor does in the browser, shared by the browser tests: which pages there are, searching,
 and telling the site's own requests from any that leave it."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -112,5 +113,6 @@ def page_key(href: str, lang: str) -> str:
 def off_origin(urls: list[str], base_url: str) -> list[str]:
     """The requests that went anywhere but the site's own origin (data: and blob: URLs stay in the page)."""
     origin = urlsplit(base_url).netloc
-    return [url for url in urls
-            if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != origin]
+    return [
+        url for url in urls if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != origin
+    ]

@@ -1,4 +1,5 @@
 """A copy of the project's data and schemas that one test may break."""
+
 from __future__ import annotations
 
 import shutil

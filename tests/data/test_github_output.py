@@ -3,6 +3,7 @@
 GitHub reads workflow commands from the log: `::error file=…,line=…,col=…,title=…::message`. These tests hold
 the format GitHub documents (its escapes included) and that nothing of it is printed outside GitHub Actions.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,14 +16,17 @@ from guide.problems import Problem
 from tests.conftest import ROOT
 from tests.data.conftest import FIXTURES
 
-COMMAND = re.compile(r"^::(error|notice) file=(?P<file>[^,]+),line=(?P<line>\d+)(,col=(?P<col>\d+))?,"
-                     r"title=(?P<title>[^:]+)::(?P<message>.+)$")
+COMMAND = re.compile(
+    r"^::(error|notice) file=(?P<file>[^,]+),line=(?P<line>\d+)(,col=(?P<col>\d+))?,"
+    r"title=(?P<title>[^:]+)::(?P<message>.+)$"
+)
 
 
 def test_an_annotation_names_file_line_column_and_message():
     problem = Problem("data/roles.yml", 5, "roles[0].name.en", "YAML reads No as true or false", 11)
-    assert annotation(problem) == ("::error file=data/roles.yml,line=5,col=11,title=make check%3A roles[0].name.en"
-                                   "::YAML reads No as true or false")
+    assert annotation(problem) == (
+        "::error file=data/roles.yml,line=5,col=11,title=make check%3A roles[0].name.en::YAML reads No as true or false"
+    )
 
 
 def test_an_annotation_escapes_what_would_break_the_command():
@@ -32,8 +36,13 @@ def test_an_annotation_escapes_what_would_break_the_command():
 
 def run_check(project, tmp_path, **environ):
     summary_file = tmp_path / "summary.md"
-    result = subprocess.run([sys.executable, "-m", "guide.check"], cwd=project, capture_output=True, text=True,
-                            env={"PYTHONPATH": str(ROOT), "GITHUB_STEP_SUMMARY": str(summary_file), **environ})
+    result = subprocess.run(
+        [sys.executable, "-m", "guide.check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "GITHUB_STEP_SUMMARY": str(summary_file), **environ},
+    )
     return result, summary_file
 
 
@@ -42,8 +51,9 @@ def test_under_github_actions_every_problem_is_an_annotation_and_the_summary_is_
     result, summary_file = run_check(project_copy, tmp_path, GITHUB_ACTIONS="true")
     assert result.returncode == 1
     # The fixture is the whole roles.yml: only its own line is under test (what other files name in it may differ).
-    commands = [COMMAND.match(line) for line in result.stdout.splitlines()
-                if line.startswith("::error file=data/roles.yml,")]
+    commands = [
+        COMMAND.match(line) for line in result.stdout.splitlines() if line.startswith("::error file=data/roles.yml,")
+    ]
     problems = [line for line in result.stderr.splitlines() if line.startswith("data/roles.yml")]
     assert len(commands) == len(problems) == 1 and commands[0]
     command = commands[0]

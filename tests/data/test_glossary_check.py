@@ -4,6 +4,7 @@ fails with its file, line, path and what to write instead; correct language pass
 Everything comes from data/glossary.yml: each rule's own two examples (`right` must pass, `wrong` must fail) are
 what these tests put into the data, so an editor can change, add or remove a rule without touching this file.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -59,11 +60,15 @@ def test_make_check_names_file_line_and_what_to_write_for_a_wrong_text_and_passe
     file, text, where = first_text(project_copy, lang)
     path = project_copy / file
     original = path.read_text(encoding="utf-8")
-    line = original[:original.index(text)].count("\n") + 1
+    line = original[: original.index(text)].count("\n") + 1
     path.write_text(original.replace(text, rule.wrong, 1), encoding="utf-8")
     found = problems(project_copy)
-    assert any(problem.startswith(f"{file}:{line}: ") and rule.instead in problem
-               and any(f"'{word}'" in problem for word in rule.words) for problem in found), found
+    assert any(
+        problem.startswith(f"{file}:{line}: ")
+        and rule.instead in problem
+        and any(f"'{word}'" in problem for word in rule.words)
+        for problem in found
+    ), found
     path.write_text(original.replace(text, rule.right, 1), encoding="utf-8")
     assert problems(project_copy) == []
 

@@ -4,6 +4,7 @@ An editor who adds a term in the browser cannot run it; CI runs it on main after
 `registers` job), so a pull request is never red for a table that lags its data. What is tested here is that
 the command brings a new term into both guides, and that running it again changes nothing.
 """
+
 from __future__ import annotations
 
 import copy

@@ -5,6 +5,7 @@ fixtures/links/CASE.roles.yml are the forms a contributor tried first (the issue
 below put every other form into the first travel type's Danish tagline of a copy of the real data, as a
 pull request that changes one tagline would.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,15 +25,23 @@ from guide.yamlsource import load_yaml
 from tests.conftest import ROOT
 from tests.data.conftest import FIXTURES
 
-ALLOWED = ("a text may link only to https:// and mailto: addresses, to a page of this site by its file in docs/ "
-           "(/rejsetyper.md or /rejsetyper.md#turist) or to an id on the same page (#turist)")
+ALLOWED = (
+    "a text may link only to https:// and mailto: addresses, to a page of this site by its file in docs/ "
+    "(/rejsetyper.md or /rejsetyper.md#turist) or to an id on the same page (#turist)"
+)
 REFUSED = f"is not allowed; {ALLOWED}"
-HIDDEN = ("contains a space, tab or control character, which browsers drop or read differently; remove it "
-          f"(a space inside an address is written %20); {ALLOWED}")
-IMAGE = ("a remote image tells another site about every visitor, and no page has a place for an image in a text; "
-         "link to it instead ([text](https://…)), or ask a developer to add the image to a template")
-ATTRIBUTE = ("which texts may not do (links open in the same tab; scripts are never allowed); remove the braces "
-             "and what is in them")
+HIDDEN = (
+    "contains a space, tab or control character, which browsers drop or read differently; remove it "
+    f"(a space inside an address is written %20); {ALLOWED}"
+)
+IMAGE = (
+    "a remote image tells another site about every visitor, and no page has a place for an image in a text; "
+    "link to it instead ([text](https://…)), or ask a developer to add the image to a template"
+)
+ATTRIBUTE = (
+    "which texts may not do (links open in the same tab; scripts are never allowed); remove the braces "
+    "and what is in them"
+)
 TAGLINE = ("types", 0, "tagline", "da")
 
 
@@ -56,7 +65,7 @@ def with_tagline(project: Path, text: str) -> tuple[list[str], str]:
     source, _ = load_yaml(path, "data/travel_types.yml")
     line = source.line_of(TAGLINE)
     lines = path.read_text(encoding="utf-8").split("\n")
-    indent = lines[line - 1][:len(lines[line - 1]) - len(lines[line - 1].lstrip())]
+    indent = lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
     lines[line - 1] = f"{indent}da: {json.dumps(text, ensure_ascii=False)}"  # JSON strings are YAML strings
     path.write_text("\n".join(lines), encoding="utf-8")
     return problems_in(project), f"data/travel_types.yml:{line}: types[0].tagline.da"
@@ -64,24 +73,18 @@ def with_tagline(project: Path, text: str) -> tuple[list[str], str]:
 
 # The examples of the issue, as fixture files: the exact line `make check` prints for each.
 FIXTURE_CASES = {
-    "javascript.roles.yml":
-        f"data/roles.yml:8: roles[0].summary.da: the link 'javascript:alert(document.cookie)' {REFUSED}",
-    "mixed-case-scheme.roles.yml":
-        f"data/roles.yml:8: roles[0].summary.da: the link 'JaVaScRiPt:alert(2)' {REFUSED}",
-    "data-url.roles.yml":
-        "data/roles.yml:8: roles[0].summary.da: the link "
-        f"'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==' {REFUSED}",
-    "remote-image.roles.yml":
-        "data/roles.yml:8: roles[0].summary.da: images are not allowed in texts "
-        f"('https://tracker.example.com/p.png'): {IMAGE}",
-    "character-reference.roles.yml":
-        "data/roles.yml:8: roles[0].summary.da: the link 'javascript:alert(1)' "
-        f"(written with character references, which a browser decodes) {REFUSED}",
-    "reference-style.roles.yml":
-        f"data/roles.yml:8: roles[0].summary.da: the link 'javascript:alert(1)' {REFUSED}",
-    "attribute-list.roles.yml":
-        f"data/roles.yml:8: roles[0].summary.da: '{{…}}' after a link or a word sets the HTML attribute 'onclick', "
-        f"{ATTRIBUTE}",
+    "javascript.roles.yml": "data/roles.yml:8: roles[0].summary.da: "
+    f"the link 'javascript:alert(document.cookie)' {REFUSED}",
+    "mixed-case-scheme.roles.yml": f"data/roles.yml:8: roles[0].summary.da: the link 'JaVaScRiPt:alert(2)' {REFUSED}",
+    "data-url.roles.yml": "data/roles.yml:8: roles[0].summary.da: the link "
+    f"'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==' {REFUSED}",
+    "remote-image.roles.yml": "data/roles.yml:8: roles[0].summary.da: images are not allowed in texts "
+    f"('https://tracker.example.com/p.png'): {IMAGE}",
+    "character-reference.roles.yml": "data/roles.yml:8: roles[0].summary.da: the link 'javascript:alert(1)' "
+    f"(written with character references, which a browser decodes) {REFUSED}",
+    "reference-style.roles.yml": f"data/roles.yml:8: roles[0].summary.da: the link 'javascript:alert(1)' {REFUSED}",
+    "attribute-list.roles.yml": "data/roles.yml:8: roles[0].summary.da: '{…}' after a link or a word sets "
+    f"the HTML attribute 'onclick', {ATTRIBUTE}",
 }
 
 
@@ -89,8 +92,9 @@ FIXTURE_CASES = {
 def test_each_fixture_from_the_issue_is_refused_with_its_line(project, fixture):
     shutil.copy(FIXTURES / "links" / fixture, project / "data" / "roles.yml")
     # The fixture is the whole file: only its own lines are under test (what other files name in it may differ).
-    assert [problem for problem in problems_in(project) if problem.startswith("data/roles.yml")] == \
-        [FIXTURE_CASES[fixture]]
+    assert [problem for problem in problems_in(project) if problem.startswith("data/roles.yml")] == [
+        FIXTURE_CASES[fixture]
+    ]
 
 
 def test_every_link_fixture_has_a_case():
@@ -104,36 +108,52 @@ REFUSED_FORMS = {
     "file": ("[a](file:///etc/passwd)", f"the link 'file:///etc/passwd' {REFUSED}"),
     "hex character reference for a tab": (
         "[a](java&#x09;script:alert(1))",
-        f"the link 'java\\tscript:alert(1)' (written with character references, which a browser decodes) {REFUSED}"),
+        f"the link 'java\\tscript:alert(1)' (written with character references, which a browser decodes) {REFUSED}",
+    ),
     "named character reference": (
         "[a](javascript&colon;alert(1))",
-        f"the link 'javascript:alert(1)' (written with character references, which a browser decodes) {REFUSED}"),
+        f"the link 'javascript:alert(1)' (written with character references, which a browser decodes) {REFUSED}",
+    ),
     "leading space": ("[a]( javascript:alert(1))", f"the link 'javascript:alert(1)' {REFUSED}"),
     "leading space as a reference": (
         "[a](&#32;javascript:alert(1))",
-        f"the link ' javascript:alert(1)' (written with character references, which a browser decodes) {REFUSED}"),
+        f"the link ' javascript:alert(1)' (written with character references, which a browser decodes) {REFUSED}",
+    ),
     "tab inside": ("[a](java\tscript:alert(1))", f"the link 'java    script:alert(1)' {HIDDEN}"),
     "control character before": ("[a](\x01javascript:alert(1))", f"the link '\\x01javascript:alert(1)' {REFUSED}"),
     "reference definition another text could use": (
-        "Turist\n\n[r]: javascript:alert(1)", f"the link 'javascript:alert(1)' {REFUSED}"),
-    "http": ("[a](http://coi.dk/)",
-             f"the link 'http://coi.dk/' is not encrypted (http:); write its https:// address instead; {ALLOWED}"),
-    "https without //": ("[a](https:coi.dk)",
-                         f"the link 'https:coi.dk' is not a whole address; write it as https://…; {ALLOWED}"),
+        "Turist\n\n[r]: javascript:alert(1)",
+        f"the link 'javascript:alert(1)' {REFUSED}",
+    ),
+    "http": (
+        "[a](http://coi.dk/)",
+        f"the link 'http://coi.dk/' is not encrypted (http:); write its https:// address instead; {ALLOWED}",
+    ),
+    "https without //": (
+        "[a](https:coi.dk)",
+        f"the link 'https:coi.dk' is not a whole address; write it as https://…; {ALLOWED}",
+    ),
     "space in an https address": ("[a](https://coi.dk/a b)", f"the link 'https://coi.dk/a b' {HIDDEN}"),
     "protocol-relative": (
         "[a](//tracker.example.com/)",
-        f"the link '//tracker.example.com/' does not start with https:; write the whole address, https://…; "
-        f"{ALLOWED}"),
+        f"the link '//tracker.example.com/' does not start with https:; write the whole address, https://…; {ALLOWED}",
+    ),
     "reference-style image": (
         "![t][p]\n\n[p]: https://tracker.example.com/p.png",
-        f"images are not allowed in texts ('https://tracker.example.com/p.png'): {IMAGE}"),
-    "local image": ("![t](/assets/images/favicon.png)",
-                    f"images are not allowed in texts ('/assets/images/favicon.png'): {IMAGE}"),
-    "new tab": ("[a](https://coi.dk/){: target=_blank }",
-                f"'{{…}}' after a link or a word sets the HTML attribute 'target', {ATTRIBUTE}"),
-    "event handler on a word": ("*a*{ onmouseover=alert(1) }",
-                                f"'{{…}}' after a link or a word sets the HTML attribute 'onmouseover', {ATTRIBUTE}"),
+        f"images are not allowed in texts ('https://tracker.example.com/p.png'): {IMAGE}",
+    ),
+    "local image": (
+        "![t](/assets/images/favicon.png)",
+        f"images are not allowed in texts ('/assets/images/favicon.png'): {IMAGE}",
+    ),
+    "new tab": (
+        "[a](https://coi.dk/){: target=_blank }",
+        f"'{{…}}' after a link or a word sets the HTML attribute 'target', {ATTRIBUTE}",
+    ),
+    "event handler on a word": (
+        "*a*{ onmouseover=alert(1) }",
+        f"'{{…}}' after a link or a word sets the HTML attribute 'onmouseover', {ATTRIBUTE}",
+    ),
 }
 
 
@@ -150,11 +170,21 @@ def first_page_and_id(project: Path) -> tuple[str, str]:
     return page, load_content(project)["travel_types"]["types"][0]["id"]
 
 
-@pytest.mark.parametrize("form", [
-    "[a](https://coi.dk/ipraktik)", "[a](HTTPS://coi.dk/)", "[a](https://coi.dk/?a=1&b=2)",
-    "[a](mailto:coi@coi.dk)", "[a](mailto:coi@coi.dk?subject=Hej%20med%20dig)",
-    "[a][r]\n\n[r]: https://coi.dk/ 'COI'", "[a](/{page})", "[a](/{page}#{id})", "[a](#{id})",
-    "**fed**, *kursiv* og `kode`"])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "[a](https://coi.dk/ipraktik)",
+        "[a](HTTPS://coi.dk/)",
+        "[a](https://coi.dk/?a=1&b=2)",
+        "[a](mailto:coi@coi.dk)",
+        "[a](mailto:coi@coi.dk?subject=Hej%20med%20dig)",
+        "[a][r]\n\n[r]: https://coi.dk/ 'COI'",
+        "[a](/{page})",
+        "[a](/{page}#{id})",
+        "[a](#{id})",
+        "**fed**, *kursiv* og `kode`",
+    ],
+)
 def test_each_safe_form_passes(project, form):
     page, anchor = first_page_and_id(project)
     problems, _ = with_tagline(project, form.format(page=page, id=anchor))
@@ -164,8 +194,10 @@ def test_each_safe_form_passes(project, form):
 def test_a_page_link_names_a_page_that_exists(project):
     page, _ = first_page_and_id(project)
     problems, where = with_tagline(project, f"[a]({page})")
-    assert problems == [f"{where}: the link '{page}' must start with / (a page's path inside docs/); perhaps you meant '/{page}'; "
-                        f"{ALLOWED}"]
+    assert problems == [
+        f"{where}: the link '{page}' must start with / (a page's path inside docs/); perhaps you meant '/{page}'; "
+        f"{ALLOWED}"
+    ]
     (project / "README.md").write_text("# Not a page\n", encoding="utf-8")
     for missing in ("/findes-ikke.md", "/../README.md"):  # nor a file beside docs/
         problems, where = with_tagline(project, f"[a]({missing})")
@@ -175,9 +207,11 @@ def test_a_page_link_names_a_page_that_exists(project):
 def test_an_anchor_names_an_id_in_the_data(project):
     _, anchor = first_page_and_id(project)
     problems, where = with_tagline(project, f"[a](#{anchor}x)")
-    assert problems == [f"{where}: the link '#{anchor}x' names no id: there is no id '{anchor}x' in the data; "
-                        f"perhaps you meant '#{anchor}'; an #anchor is the id of a section (for example a travel type's "
-                        f"id); {ALLOWED}"]
+    assert problems == [
+        f"{where}: the link '#{anchor}x' names no id: there is no id '{anchor}x' in the data; "
+        f"perhaps you meant '#{anchor}'; an #anchor is the id of a section (for example a travel type's "
+        f"id); {ALLOWED}"
+    ]
 
 
 RAW_HTML = "is not allowed in texts; use Markdown instead (**bold**, *italics*, [link text](https://…))"
@@ -195,8 +229,10 @@ def test_an_autolink_is_refused_as_raw_html_even_when_safe(project, autolink):
     assert problems == [f"{where}: raw HTML ({autolink}) {RAW_HTML}"]
 
 
-@pytest.mark.parametrize("text, address", [
-    ("<ftp://example.org/>", "ftp://example.org/"), ("[a](<javascript:alert(1)>)", "javascript:alert(1)")])
+@pytest.mark.parametrize(
+    "text, address",
+    [("<ftp://example.org/>", "ftp://example.org/"), ("[a](<javascript:alert(1)>)", "javascript:alert(1)")],
+)
 def test_an_unsafe_address_in_angle_brackets_is_also_named(project, text, address):
     """Should x-no-html ever let autolinks through, the address is still judged."""
     problems, where = with_tagline(project, text)
@@ -206,11 +242,18 @@ def test_an_unsafe_address_in_angle_brackets_is_also_named(project, text, addres
 def test_make_check_refuses_a_remote_image_in_the_data(project):
     """The privacy promise is kept before the build: `make check` fails on a tracking pixel."""
     _, where = with_tagline(project, "Turist ![](https://tracker.example.com/p.png)")
-    result = subprocess.run([sys.executable, "-m", "guide.check"], cwd=project, capture_output=True, text=True,
-                            env={"PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        [sys.executable, "-m", "guide.check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT)},
+    )
     assert result.returncode == 1
-    assert (f"{where}: images are not allowed in texts ('https://tracker.example.com/p.png'): {IMAGE}"
-            in result.stderr.splitlines())
+    assert (
+        f"{where}: images are not allowed in texts ('https://tracker.example.com/p.png'): {IMAGE}"
+        in result.stderr.splitlines()
+    )
 
 
 class _IgnoreTags(yaml.SafeLoader):
@@ -234,11 +277,12 @@ def test_make_check_refuses_an_anchor_that_is_not_on_the_linked_page(project):
     showing = sorted(page for page, ids in anchors.items() if anchor in ids)
     elsewhere = next(page for page in sorted(anchors) if anchor not in anchors[page])
     with_tagline(project, f"[a]({showing[0]}#{anchor})")
-    check_content(project, thorough=True)   # the page that shows it: fine
+    check_content(project, thorough=True)  # the page that shows it: fine
     problems, where = with_tagline(project, f"[a]({elsewhere}#{anchor})")
-    assert problems == []                   # an id in the data: all the build's own check can know
+    assert problems == []  # an id in the data: all the build's own check can know
     with pytest.raises(ContentError) as raised:
         check_content(project, thorough=True)
     assert [str(problem) for problem in raised.value.problems] == [
         f"{where}: the link '{elsewhere}#{anchor}' names the id '{anchor}', which is not on {elsewhere}; it is on "
-        f"{', '.join(showing)}: link to {showing[0]}#{anchor}; {ALLOWED}"]
+        f"{', '.join(showing)}: link to {showing[0]}#{anchor}; {ALLOWED}"
+    ]

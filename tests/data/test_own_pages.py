@@ -4,6 +4,7 @@ The printed booklet pointed to COI's web page for its materials (programme outli
 guide now has them (the planning tools in data/planning.yml, the sign-up page), so a text that still points to that
 address must also link to a page of this site; and the journey's intro begins where its first step begins.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,12 +20,16 @@ SITE_LINK = re.compile(r"\]\(/[a-z0-9/-]+\.md(#[a-z0-9-]+)?\)")
 
 def test_a_text_that_points_to_the_booklets_address_also_links_to_the_guides_own_page():
     content = load_content(ROOT)
-    stray = [f"data/{domain}.yml: {'.'.join(map(str, path))}"
-             for domain, data in content.items() if domain != wording.GLOSSARY
-             for path, _, text in wording.texts(data)
-             if BOOKLET_ADDRESS in text and not SITE_LINK.search(text)]
-    assert not stray, "these texts send readers to coi.dk for what the guide has; link the guide's page too:\n" + \
-        "\n".join(stray)
+    stray = [
+        f"data/{domain}.yml: {'.'.join(map(str, path))}"
+        for domain, data in content.items()
+        if domain != wording.GLOSSARY
+        for path, _, text in wording.texts(data)
+        if BOOKLET_ADDRESS in text and not SITE_LINK.search(text)
+    ]
+    assert not stray, (
+        "these texts send readers to coi.dk for what the guide has; link the guide's page too:\n" + "\n".join(stray)
+    )
 
 
 def test_the_journeys_intro_links_to_the_page_its_first_step_offers():

@@ -4,12 +4,14 @@ VS Code (with the YAML extension) shows a field's title and description on hover
 flags a missing `en:` as soon as it is missing; that only helps if every field has them and every data file
 points at its schema.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -87,11 +89,21 @@ def test_every_schema_is_valid_json_schema_2020_12(path):
 def test_the_checker_finds_a_field_without_texts(tmp_path):
     """The test above can fail: a property with no title or description is reported."""
     schema = tmp_path / "bad.schema.json"
-    schema.write_text(json.dumps({"title": "T / T", "description": "D / D",
-                                  "properties": {"a": {"type": "object", "properties": {"b": {"title": "B"}}}}}))
+    schema.write_text(
+        json.dumps(
+            {
+                "title": "T / T",
+                "description": "D / D",
+                "properties": {"a": {"type": "object", "properties": {"b": {"title": "B"}}}},
+            }
+        )
+    )
     assert missing_texts(schema) == [
-        "bad.schema.json: a has no Danish / English title", "bad.schema.json: a has no Danish / English description",
-        "bad.schema.json: a.b has no Danish / English title", "bad.schema.json: a.b has no Danish / English description"]
+        "bad.schema.json: a has no Danish / English title",
+        "bad.schema.json: a has no Danish / English description",
+        "bad.schema.json: a.b has no Danish / English title",
+        "bad.schema.json: a.b has no Danish / English description",
+    ]
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
@@ -112,6 +124,7 @@ def test_vs_code_maps_every_schema_to_its_data_file_and_recommends_the_yaml_exte
 # What VS Code's YAML extension (yaml-language-server) shows while typing: it knows standard JSON Schema plus
 # `errorMessage` and `patternErrorMessage`, but not our x-ref and x-no-html, which only `make check` applies.
 
+
 def keyword_values(schema: Any, keyword: str) -> Iterator[tuple[dict, Any]]:
     """(the schema object, its value) for every use of `keyword` anywhere in a schema."""
     if isinstance(schema, dict):
@@ -127,13 +140,21 @@ def keyword_values(schema: Any, keyword: str) -> Iterator[tuple[dict, Any]]:
 def top_level_ids(domain: str) -> list[str]:
     """The ids an x-ref to `domain` may name: those of the items of its top-level lists (see collect_ids)."""
     data = yaml.safe_load((ROOT / "data" / f"{domain}.yml").read_text(encoding="utf-8"))
-    return sorted(item["id"] for value in data.values() if isinstance(value, list)
-                  for item in value if isinstance(item, dict) and "id" in item)
+    return sorted(
+        item["id"]
+        for value in data.values()
+        if isinstance(value, list)
+        for item in value
+        if isinstance(item, dict) and "id" in item
+    )
 
 
 def refs_out_of_sync(schema: dict) -> list[str]:
-    return [f"x-ref {domain}: enum {node.get('enum')} but data/{domain}.yml has {top_level_ids(domain)}"
-            for node, domain in keyword_values(schema, "x-ref") if sorted(node.get("enum", [])) != top_level_ids(domain)]
+    return [
+        f"x-ref {domain}: enum {node.get('enum')} but data/{domain}.yml has {top_level_ids(domain)}"
+        for node, domain in keyword_values(schema, "x-ref")
+        if sorted(node.get("enum", [])) != top_level_ids(domain)
+    ]
 
 
 @pytest.mark.parametrize("path", SCHEMAS, ids=[p.name for p in SCHEMAS])
@@ -150,12 +171,16 @@ def test_the_sync_check_notices_a_new_role():
 @pytest.mark.parametrize("path", SCHEMAS, ids=[p.name for p in SCHEMAS])
 def test_every_message_for_the_editor_is_in_danish_and_english(path):
     schema = load(path)
-    messages = [value for keyword in ("errorMessage", "patternErrorMessage")
-                for _, value in keyword_values(schema, keyword)]
+    messages = [
+        value for keyword in ("errorMessage", "patternErrorMessage") for _, value in keyword_values(schema, keyword)
+    ]
     assert all(BILINGUAL.fullmatch(message) for message in messages)
     refused = [node for _, node in keyword_values(schema, "not")]  # a pattern that must NOT match needs none
-    unexplained = [node["pattern"] for node, _ in keyword_values(schema, "pattern")
-                   if node not in refused and "patternErrorMessage" not in node]
+    unexplained = [
+        node["pattern"]
+        for node, _ in keyword_values(schema, "pattern")
+        if node not in refused and "patternErrorMessage" not in node
+    ]
     assert unexplained == []
 
 

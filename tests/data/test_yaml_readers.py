@@ -1,5 +1,6 @@
 """Every data file reads the same with every YAML reader an editor or a tool may use, and make check says so
 on the line when one would read it differently."""
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,9 @@ def test_pyyamls_two_readers_agree(path):
 
 
 def test_vs_codes_reader_agrees():
-    out = subprocess.run(["node", str(NODE_READER), *map(str, FILES)], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["node", str(NODE_READER), *map(str, FILES)], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     by_node = json.loads(out)
     for path in FILES:
         # Through JSON, as the node side came: the same types (no dates or sets in our data).
@@ -44,9 +46,10 @@ def test_make_check_refuses_a_line_only_libyaml_reads(project_copy):
     unquoted = quoted.split("label:")[0] + "label: {da: Hvad nu?, en: What now?}"
     planning.write_text(text.replace(quoted, unquoted, 1), encoding="utf-8")
     line = text.splitlines().index(quoted) + 1
-    check_content(project_copy)   # the build's reader is content
+    check_content(project_copy)  # the build's reader is content
     with pytest.raises(ContentError) as raised:
         check_content(project_copy, thorough=True)
     assert [str(problem) for problem in raised.value.problems] == [
         f"data/planning.yml:{line}: (the whole file): not every YAML reader can read this line (PyYAML without "
-        "libyaml refuses it: expected ',' or '}', but got '?'); put the text on this line in double quotes"]
+        "libyaml refuses it: expected ',' or '}', but got '?'); put the text on this line in double quotes"
+    ]

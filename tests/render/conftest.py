@@ -1,4 +1,5 @@
 """A renderer over the project's real data, one per language, as a build makes it."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The booklet's template as a build renders it: no link to a PDF, only the place where `make pdf` puts it."""
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ def test_with_the_pdfs_figures_the_link_says_its_pages_and_size(renderer: Render
 
 def test_the_cover_says_who_publishes_the_booklet_where_it_lives_and_its_date(renderer: Renderer, content):
     markdown = renderer.render("booklet", "haefte.md", COVER)
-    cover = markdown[:markdown.index('class="ip-booklet-contents"')]
+    cover = markdown[: markdown.index('class="ip-booklet-contents"')]
     assert f"# {content['site']['pages']['haefte']['title'][language(renderer)]}" in cover
     assert content["booklet"]["publisher"][language(renderer)] in cover
     assert COVER["address"] in cover and COVER["updated"] in cover

@@ -1,4 +1,5 @@
 """The checklists, rendered from the same advice data as the phase pages, in both languages."""
+
 from __future__ import annotations
 
 import re
@@ -14,16 +15,24 @@ ROLES = ("praktikant", "praktikvaert", "afgivende-arbejdsplads")
 
 def role_items(content, role: str, kind: str) -> list:
     """Every item of one kind ('advice' or 'questions') the data holds for a role, in order."""
-    return [item for phase in content["advice"]["phases"] for group in phase[kind]
-            if group["role"] == role for item in group["items"]]
+    return [
+        item
+        for phase in content["advice"]["phases"]
+        for group in phase[kind]
+        if group["role"] == role
+        for item in group["items"]
+    ]
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_advice_item_of_the_role_is_one_tick_box(renderer: Renderer, content, role):
     html = renderer.render("checklist", f"tjeklister/{role}.md", {"role": role})
     items = role_items(content, role, "advice")
-    boxes = re.findall(r'<input class="ip-check__box" type="checkbox" id="tjek-([a-z0-9-]+)" '
-                       r'data-ip-item="([a-z0-9-]+)">', html)
+    boxes = re.findall(
+        r'<input class="ip-check__box" type="checkbox" id="tjek-([a-z0-9-]+)" '
+        r'data-ip-item="([a-z0-9-]+)">',
+        html,
+    )
     assert [item_id for item_id, _ in boxes] == [item["id"] for item in items]
     assert all(box_id == storage_id for box_id, storage_id in boxes)
     for item in items:
@@ -39,8 +48,10 @@ def test_every_question_of_the_role_appears_once_with_a_notes_field_and_lines(re
         assert html.count(f'id="{question["id"]}"') == 1
         assert html.count(renderer.env.filters["md"](question["text"][lang])) == 1
         # The question is the visible label of its notes field, which is saved under the question's id.
-        assert (f'<label class="ip-question__text" for="note-{question["id"]}">'
-                f'{renderer.env.filters["md"](question["text"][lang])}</label>') in html
+        assert (
+            f'<label class="ip-question__text" for="note-{question["id"]}">'
+            f"{renderer.env.filters['md'](question['text'][lang])}</label>"
+        ) in html
         assert html.count(f'id="note-{question["id"]}" rows="3" data-ip-note="{question["id"]}"') == 1
     assert html.count('<div class="ip-lines" aria-hidden="true">') == len(questions)
 
@@ -65,7 +76,10 @@ def test_the_tools_carry_the_texts_the_script_needs(renderer: Renderer):
     assert '<div class="ip-checklist__tools" data-ip-tools' in html
     assert f'data-progress="{ui["checklist_progress"]}"' in html
     assert f'data-confirm="{ui["checklist_reset_confirm"]}"' in html
-    assert f'<button class="md-button md-button--primary" type="button" data-ip-print>{ui["checklist_print"]}</button>' in html
+    assert (
+        f'<button class="md-button md-button--primary" type="button" data-ip-print>{ui["checklist_print"]}</button>'
+        in html
+    )
 
 
 def test_the_checklists_page_links_every_checklist(renderer: Renderer, content):

@@ -1,4 +1,5 @@
 """The content pages' templates render in both languages, showing all of their data."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,8 +7,11 @@ import pytest
 from guide.rendering import Renderer
 from tests.render.conftest import other
 
-ROLE_PAGES = {"praktikant": "bliv-praktikant.md", "praktikvaert": "bliv-praktikvaert.md",
-              "afgivende-arbejdsplads": "afgivende-arbejdsplads.md"}
+ROLE_PAGES = {
+    "praktikant": "bliv-praktikant.md",
+    "praktikvaert": "bliv-praktikvaert.md",
+    "afgivende-arbejdsplads": "afgivende-arbejdsplads.md",
+}
 
 
 def language(renderer: Renderer) -> str:
@@ -59,7 +63,7 @@ def test_role_page_shows_only_its_own_journey_texts(renderer: Renderer, content)
         for group in step.get("by_role", []):
             for item in group["items"]:
                 assert (item[lang] in intern) == (group["role"] == "praktikant")
-    assert 'class="ip-journey"' not in sending   # the booklet's steps are for interns and hosts
+    assert 'class="ip-journey"' not in sending  # the booklet's steps are for interns and hosts
 
 
 def test_journey_shows_every_step_in_order_with_each_roles_texts(renderer: Renderer, content):

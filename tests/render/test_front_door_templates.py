@@ -1,5 +1,6 @@
 """The front door's templates: the front page's ways in, the sign-up page, the role pages' way to sign
 up, the phase pages' roles together, the nav's groups in each language, and grids without orphans."""
+
 from __future__ import annotations
 
 import html
@@ -44,7 +45,7 @@ def test_the_sign_up_page_has_a_labelled_field_for_each_question_and_a_mailto_pe
     page = renderer.render("signup", "tilmelding.md", {})
     signup = content["signup"]
     address = content["site"]["publisher"]["email"]
-    assert signup["nothing_stored"][lang] in page and f"<strong class=\"ip-signup__email\">{address}</strong>" in page
+    assert signup["nothing_stored"][lang] in page and f'<strong class="ip-signup__email">{address}</strong>' in page
     for choice in signup["choices"]:
         form = page.split(f'id="{choice["id"]}"')[1].split("</section>")[0]
         for question in choice["questions"]:
@@ -56,11 +57,17 @@ def test_the_sign_up_page_has_a_labelled_field_for_each_question_and_a_mailto_pe
         lines = body.split("\r\n")
         assert lines[0] == signup["greeting"][lang] and lines[-1] == signup["closing"][lang]
         labels = [q["label"][lang] for q in choice["questions"]]
-        assert [line for line in lines if line in labels] == labels   # each question once, in order
+        assert [line for line in lines if line in labels] == labels  # each question once, in order
 
 
-@pytest.mark.parametrize("role_id, page", [("praktikant", "bliv-praktikant.md"), ("praktikvaert", "bliv-praktikvaert.md"),
-                                           ("afgivende-arbejdsplads", "afgivende-arbejdsplads.md")])
+@pytest.mark.parametrize(
+    "role_id, page",
+    [
+        ("praktikant", "bliv-praktikant.md"),
+        ("praktikvaert", "bliv-praktikvaert.md"),
+        ("afgivende-arbejdsplads", "afgivende-arbejdsplads.md"),
+    ],
+)
 def test_each_role_page_leads_to_signing_up_and_to_its_other_pages(renderer: Renderer, content, role_id, page):
     markdown = renderer.render("role_page", page, {"role": role_id})
     choice = next((c for c in content["signup"]["choices"] if c.get("role") == role_id), None)
@@ -86,8 +93,9 @@ def test_a_phase_page_gives_each_role_its_advice_and_questions_together(renderer
     lang = language(renderer)
     markdown = renderer.render("advice_phase", f"{phase_id}-praktikken.md", {"phase": phase_id})
     phase = next(p for p in content["advice"]["phases"] if p["id"] == phase_id)
-    roles = [r for r in content["roles"]["roles"]
-             if any(g["role"] == r["id"] for g in phase["advice"] + phase["questions"])]
+    roles = [
+        r for r in content["roles"]["roles"] if any(g["role"] == r["id"] for g in phase["advice"] + phase["questions"])
+    ]
     jump = markdown.split('class="ip-role-jump"')[1].split("</nav>")[0]
     starts = []
     for role in roles:
@@ -95,7 +103,7 @@ def test_a_phase_page_gives_each_role_its_advice_and_questions_together(renderer
         starts.append(markdown.index(f"## {role['name'][lang]} {{ #{role['id']} }}"))
     ends = starts[1:] + [len(markdown)]
     # Every item of a role stands between its own heading and the next role's.
-    for role, start, end in zip(roles, starts, ends):
+    for role, start, end in zip(roles, starts, ends, strict=True):
         for group in phase["advice"] + phase["questions"]:
             for item in group["items"]:
                 shown = str(renderer.env.filters["md"](item["text"][lang]))

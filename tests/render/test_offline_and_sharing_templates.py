@@ -1,5 +1,6 @@
 """Issue 24's templates and build step on their own: what the offline worker keeps and how it versions it,
 the manifest and its icons, the sharing and calendar parts of the planning tools, the privacy section."""
+
 from __future__ import annotations
 
 import html as html_lib
@@ -18,19 +19,32 @@ from tests.conftest import ROOT
 from tests.render.conftest import other
 
 PAGES = ("index.html", "rejsetyper/index.html", "tjeklister/program/index.html", "404.html")
-CONFIG = '<script id="__config" type="application/json">{"search": "assets/javascripts/workers/w.js?material=m.js"}</script>'
+CONFIG = (
+    '<script id="__config" type="application/json">{"search": "assets/javascripts/workers/w.js?material=m.js"}</script>'
+)
 
 
 def fake_build(root: Path) -> Path:
     """A language's build in small: pages, assets, Material's lunr files, a map, a PDF and another build inside."""
     files = {
-        "index.html": CONFIG, "rejsetyper/index.html": "travel", "tjeklister/program/index.html": "programme",
-        "404.html": "not found", "assets/stylesheets/site.css": "css", "assets/stylesheets/main.min.css.map": "map",
-        "assets/javascripts/workers/w.js": "worker", "assets/javascripts/workers/m.js": "material",
-        "assets/javascripts/lunr/min/lunr.da.min.js": "da", "assets/javascripts/lunr/min/lunr.fr.min.js": "fr",
-        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "s", "assets/javascripts/lunr/wordcut.js": "th",
-        "search/search_index.json": "{}", "sitemap.xml": "<urlset/>", "sitemap.xml.gz": "gz",
-        "innovationspraktik.pdf": "%PDF", "en/index.html": "english", "sw.js": "old worker",
+        "index.html": CONFIG,
+        "rejsetyper/index.html": "travel",
+        "tjeklister/program/index.html": "programme",
+        "404.html": "not found",
+        "assets/stylesheets/site.css": "css",
+        "assets/stylesheets/main.min.css.map": "map",
+        "assets/javascripts/workers/w.js": "worker",
+        "assets/javascripts/workers/m.js": "material",
+        "assets/javascripts/lunr/min/lunr.da.min.js": "da",
+        "assets/javascripts/lunr/min/lunr.fr.min.js": "fr",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js": "s",
+        "assets/javascripts/lunr/wordcut.js": "th",
+        "search/search_index.json": "{}",
+        "sitemap.xml": "<urlset/>",
+        "sitemap.xml.gz": "gz",
+        "innovationspraktik.pdf": "%PDF",
+        "en/index.html": "english",
+        "sw.js": "old worker",
     }
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
@@ -41,10 +55,17 @@ def fake_build(root: Path) -> Path:
 def test_the_worker_keeps_every_page_its_files_and_this_languages_search_and_nothing_else(tmp_path):
     files = offline.precache(fake_build(tmp_path), "da", ("en/",))
     assert set(files) == {
-        "./", "rejsetyper/", "tjeklister/program/", "404.html", "assets/stylesheets/site.css",
-        "assets/javascripts/workers/w.js?material=m.js", "assets/javascripts/workers/m.js",
-        "assets/javascripts/lunr/min/lunr.da.min.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-        "search/search_index.json"}
+        "./",
+        "rejsetyper/",
+        "tjeklister/program/",
+        "404.html",
+        "assets/stylesheets/site.css",
+        "assets/javascripts/workers/w.js?material=m.js",
+        "assets/javascripts/workers/m.js",
+        "assets/javascripts/lunr/min/lunr.da.min.js",
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "search/search_index.json",
+    }
     assert all(re.fullmatch(r"[0-9a-f]{12}", revision) for revision in files.values())
 
 
@@ -65,8 +86,10 @@ def test_the_version_follows_the_content_not_the_clock(tmp_path):
 def test_the_written_worker_is_valid_javascript(tmp_path):
     site = fake_build(tmp_path)
     script = tmp_path / "sw.js"
-    script.write_text(offline.worker_script(ROOT / "templates", "da", offline.precache(site, "da", ("en/",)),
-                                            ("en/",)), encoding="utf-8")
+    script.write_text(
+        offline.worker_script(ROOT / "templates", "da", offline.precache(site, "da", ("en/",)), ("en/",)),
+        encoding="utf-8",
+    )
     result = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
@@ -94,14 +117,19 @@ def test_the_manifest_opens_the_guide_in_its_language_in_the_sites_colour(conten
 
 def data_attributes(html: str, module: str) -> dict[str, str]:
     tag = re.search(rf'<[a-z]+ [^>]*data-module="{module}"[^>]*>', html, re.DOTALL)[0]
-    return {name: html_lib.unescape(double or single)
-            for name, double, single in re.findall(r'data-([a-z-]+)=(?:"([^"]*)"|\'([^\']*)\')', tag)}
+    return {
+        name: html_lib.unescape(double or single)
+        for name, double, single in re.findall(r'data-([a-z-]+)=(?:"([^"]*)"|\'([^\']*)\')', tag)
+    }
 
 
-@pytest.mark.parametrize("template, page, storage_id", [
-    ("programme", "tjeklister/program.md", "gemt-program"),
-    ("agreement", "tjeklister/praktikaftale.md", "gemt-aftale"),
-])
+@pytest.mark.parametrize(
+    "template, page, storage_id",
+    [
+        ("programme", "tjeklister/program.md", "gemt-program"),
+        ("agreement", "tjeklister/praktikaftale.md", "gemt-aftale"),
+    ],
+)
 def test_each_tool_can_be_shared_in_this_language(renderer: Renderer, content, template, page, storage_id):
     lang = renderer.env.globals["lang"]
     share = content["planning"]["share"]
@@ -113,10 +141,23 @@ def test_each_tool_can_be_shared_in_this_language(renderer: Renderer, content, t
     tools = json.loads(attributes["tools"])
     assert {tools[kinds["gemt-program"]]["title"], tools[kinds["gemt-aftale"]]["title"]} == {
         content["site"]["pages"]["tjeklister/program"]["title"][lang],
-        content["site"]["pages"]["tjeklister/praktikaftale"]["title"][lang]}
+        content["site"]["pages"]["tjeklister/praktikaftale"]["title"][lang],
+    }
     text = html_lib.unescape(html)
-    for key in ("title", "save_file", "copy_link", "open_file", "review_title", "replace", "keep",
-                "opened", "not_a_plan", "too_new", "other_tool", "empty"):
+    for key in (
+        "title",
+        "save_file",
+        "copy_link",
+        "open_file",
+        "review_title",
+        "replace",
+        "keep",
+        "opened",
+        "not_a_plan",
+        "too_new",
+        "other_tool",
+        "empty",
+    ):
         assert share[key][lang] in text, key
         assert share[key][other(lang)] not in text, key
     # The file field has a visible label.

@@ -1,5 +1,6 @@
 """The planning tools rendered from data/planning.yml in both languages: every field labelled, the
 programme a real table, the agreement complete, and the tools reachable where the data says."""
+
 from __future__ import annotations
 
 import html as html_lib
@@ -13,8 +14,10 @@ from tests.render.conftest import other
 
 def labels(html: str) -> dict[str, str]:
     """Each `<label for=…>`'s target and its text."""
-    return {target: re.sub(r"<[^>]+>", "", text).strip()
-            for target, text in re.findall(r'<label[^>]* for="([^"]+)">(.*?)</label>', html, re.DOTALL)}
+    return {
+        target: re.sub(r"<[^>]+>", "", text).strip()
+        for target, text in re.findall(r'<label[^>]* for="([^"]+)">(.*?)</label>', html, re.DOTALL)
+    }
 
 
 def field_ids(html: str) -> list[str]:
@@ -36,8 +39,11 @@ def test_the_programme_is_a_table_with_a_row_per_day_and_a_column_per_part(rende
         for part in parts:
             cell = f'id="dag-{n}-{part["id"]}"'
             assert html.count(cell) == 1
-            assert re.search(rf'{cell} rows="\d+" data-ip-field="dag-{n}-{part["id"]}" data-ip-cell="{part["id"]}" '
-                             rf'aria-labelledby="program-dag-{n} program-del-{part["id"]}"', html)
+            assert re.search(
+                rf'{cell} rows="\d+" data-ip-field="dag-{n}-{part["id"]}" data-ip-cell="{part["id"]}" '
+                rf'aria-labelledby="program-dag-{n} program-del-{part["id"]}"',
+                html,
+            )
 
 
 def test_every_field_of_the_programme_outside_the_table_has_a_visible_label(renderer: Renderer, content):
@@ -56,7 +62,7 @@ def test_the_programme_offers_every_travel_type_and_lists_every_suggestion(rende
         assert f'<option value="{travel_type["id"]}" data-days="{" ".join(map(str, lengths))}">' in html
     for suggestion in content["planning"]["programme"]["suggestions"]:
         assert f'data-part="{suggestion["part"]}"' in html
-        assert f'>{suggestion["text"][lang]}</li>' in html
+        assert f">{suggestion['text'][lang]}</li>" in html
         assert suggestion["text"][other(lang)] not in html
 
 
@@ -66,12 +72,16 @@ def test_the_agreement_has_every_field_labelled_the_confidentiality_box_and_sign
     html = renderer.render("agreement", "tjeklister/praktikaftale.md", {})
     found = labels(html)
     for group in agreement["groups"]:
-        assert f'<legend>{group["title"][lang]}</legend>' in html
+        assert f"<legend>{group['title'][lang]}</legend>" in html
         for field in group["fields"]:
             assert found.get(field["id"]) == html_lib.unescape(field["label"][lang])
             assert f'data-ip-field="{field["id"]}"' in html
-    boxes = [note for phase in content["advice"]["phases"] for note in phase.get("notes", [])
-             if note["id"] in {g.get("note") for g in agreement["groups"]}]
+    boxes = [
+        note
+        for phase in content["advice"]["phases"]
+        for note in phase.get("notes", [])
+        if note["id"] in {g.get("note") for g in agreement["groups"]}
+    ]
     assert boxes
     for note in boxes:
         for paragraph in note["paragraphs"]:
@@ -79,7 +89,7 @@ def test_the_agreement_has_every_field_labelled_the_confidentiality_box_and_sign
     for section in content["fine_print"]["sections"]:
         assert f'href="../../det-med-smaat/#{section["id"]}">{section["title"][lang]}</a>' in html
     for signer in agreement["signatures"]["signers"]:
-        assert f'<strong>{signer["label"][lang]}</strong>' in html
+        assert f"<strong>{signer['label'][lang]}</strong>" in html
 
 
 def test_the_privacy_page_lists_every_stored_key_prefix(renderer: Renderer, content):
@@ -87,7 +97,7 @@ def test_the_privacy_page_lists_every_stored_key_prefix(renderer: Renderer, cont
     html = renderer.render("privacy", "privatliv.md", {})
     for kind in content["planning"]["storage"]["kinds"]:
         assert f'<tr id="{kind["id"]}">' in html
-        assert f'<td><code>{kind["prefix"]}</code>' in html
+        assert f"<td><code>{kind['prefix']}</code>" in html
         assert renderer.env.filters["md"](kind["what"][lang]) in html
 
 
@@ -106,12 +116,13 @@ def test_each_tool_is_linked_where_the_data_offers_it(renderer: Renderer, conten
     assert f'<a href="{target}/">' in renderer.render("checklists", "tjeklister/index.md", {})
     journey = renderer.render("journey", "saadan-deltager-du.md", {})
     steps = re.split(r'<li class="ip-journey__step" id="([a-z0-9-]+)">', journey)[1:]
-    for step_id, body in zip(steps[::2], steps[1::2]):
+    for step_id, body in zip(steps[::2], steps[1::2], strict=True):
         assert (f'href="../tjeklister/{target}/"' in body) == (step_id in offered["steps"]), step_id
 
 
 def test_the_fourth_travel_type_is_offered_by_its_one_name_in_the_programme_and_the_agreement(
-        renderer: Renderer, content):
+    renderer: Renderer, content
+):
     lang = renderer.env.globals["lang"]
     other = content["travel_types"]["other"]
     name = html_lib.escape(other["name"][lang], quote=False)

@@ -1,6 +1,7 @@
 """The privacy page tells the truth about the site: who is responsible and how to reach them, which host sees
 visitors' IP addresses, and where a sign-up email goes. Expectations come from data/site.yml (publisher, privacy)
 and from the workflow that publishes the site, never from today's wording."""
+
 from __future__ import annotations
 
 import re
@@ -20,9 +21,12 @@ def page(renderer: Renderer) -> str:
 
 
 def publishing_host() -> str:
-    steps = [step.get("uses", "") for workflow in WORKFLOWS.glob("*.yml")
-             for job in (yaml.safe_load(workflow.read_text(encoding="utf-8")) or {}).get("jobs", {}).values()
-             for step in job.get("steps", [])]
+    steps = [
+        step.get("uses", "")
+        for workflow in WORKFLOWS.glob("*.yml")
+        for job in (yaml.safe_load(workflow.read_text(encoding="utf-8")) or {}).get("jobs", {}).values()
+        for step in job.get("steps", [])
+    ]
     hosts = {name for action, name in HOSTS.items() for uses in steps if uses.startswith(action + "@")}
     assert len(hosts) == 1, f"no deploy step (or more than one) in {WORKFLOWS}: {steps}; add its host to HOSTS"
     return hosts.pop()

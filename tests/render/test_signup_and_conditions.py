@@ -2,6 +2,7 @@
 mail program opens, asks about the line manager, lets each party of "we have found each other" say who
 it is; the role pages and the sign-up page state pay, costs and insurance from the small print; a
 contact block shows the fields editors filled in; English pages tell a reader abroad what this is."""
+
 from __future__ import annotations
 
 import html
@@ -13,8 +14,11 @@ from guide.rendering import Renderer
 from tests.conftest import ROOT
 from tests.render.conftest import other
 
-ROLE_PAGES = {"praktikant": "bliv-praktikant.md", "praktikvaert": "bliv-praktikvaert.md",
-              "afgivende-arbejdsplads": "afgivende-arbejdsplads.md"}
+ROLE_PAGES = {
+    "praktikant": "bliv-praktikant.md",
+    "praktikvaert": "bliv-praktikvaert.md",
+    "afgivende-arbejdsplads": "afgivende-arbejdsplads.md",
+}
 
 
 def language(renderer: Renderer) -> str:
@@ -59,7 +63,7 @@ def test_the_intern_is_asked_about_the_line_manager(renderer: Renderer, content)
     target = renderer.relative_url("tilmelding.md", f"det-med-smaat.md#{manager_section}")
     for choice in content["signup"]["choices"]:
         if choice.get("role", "praktikant") != "praktikant":
-            continue     # the host's own form: the host's manager is not asked
+            continue  # the host's own form: the host's manager is not asked
         asking = [q for q in choice["questions"] if q.get("see") == manager_section]
         assert asking, f"{choice['id']}: no question about the line manager"
         assert f'href="{target}"' in form_of(page, choice["id"])
@@ -75,13 +79,15 @@ def test_a_hint_links_to_the_small_print_in_words_that_fit_its_reader(renderer: 
         section = next(s for s in content["fine_print"]["sections"] if s["id"] == question["see"])
         expected = (question.get("see_label") or section["title"])[lang]
         target = renderer.relative_url("tilmelding.md", f"det-med-smaat.md#{question['see']}")
-        hint = re.search(rf'<p class="ip-signup__hint" id="{question["id"]}-hint">.*?</p>', form_of(page, choice["id"]), re.S)
+        hint = re.search(
+            rf'<p class="ip-signup__hint" id="{question["id"]}-hint">.*?</p>', form_of(page, choice["id"]), re.S
+        )
         assert hint, question["id"]
         assert f'<a href="{target}">{html.escape(expected, quote=False)}</a>' in hint.group(0), question["id"]
 
 
 def test_a_choice_for_both_parties_lets_each_say_who_it_is_in_the_email(renderer: Renderer, content):
-    """"Vi har allerede fundet hinanden" is chosen by the intern and by the host: the email's first
+    """ "Vi har allerede fundet hinanden" is chosen by the intern and by the host: the email's first
     sentence follows the party chosen, and before a choice (and without scripts) it fits both."""
     lang = language(renderer)
     page = renderer.render("signup", "tilmelding.md", {})
@@ -89,12 +95,17 @@ def test_a_choice_for_both_parties_lets_each_say_who_it_is_in_the_email(renderer
     assert shared
     signing_roles = {choice["role"] for choice in content["signup"]["choices"] if "role" in choice}
     for choice in shared:
-        parties = [option for q in choice["questions"] if q.get("kind") == "options"
-                   for option in q["options"] if "opening" in option]
+        parties = [
+            option
+            for q in choice["questions"]
+            if q.get("kind") == "options"
+            for option in q["options"]
+            if "opening" in option
+        ]
         assert {option["role"] for option in parties} == signing_roles
         openings = [option["opening"][lang] for option in parties]
         assert len(set(openings)) == len(openings)
-        assert choice["opening"][lang] not in openings    # the default claims neither party
+        assert choice["opening"][lang] not in openings  # the default claims neither party
         form = form_of(page, choice["id"])
         for option in parties:
             assert f'data-opening="{html.escape(option["opening"][lang], quote=True)}"' in form
@@ -141,13 +152,15 @@ def test_the_contact_block_shows_the_filled_fields_and_leaves_out_the_empty(cont
     contact = content["site"]["contact"]
     for lang in ("da", "en"):
         filled = with_contact(content, email="team@example.dk", phone="+45 12 34 56 78", person="Navn Navnesen")
-        block = contact_of(Renderer(ROOT / "templates", ROOT / "docs", filled, lang).render(
-            "signup", "tilmelding.md", {}))
+        block = contact_of(
+            Renderer(ROOT / "templates", ROOT / "docs", filled, lang).render("signup", "tilmelding.md", {})
+        )
         assert 'href="mailto:team@example.dk"' in block and 'href="tel:+4512345678"' in block
         assert "Navn Navnesen" in block and contact["person_label"][lang] in block
         empty = with_contact(content, phone="", person="")
-        block = contact_of(Renderer(ROOT / "templates", ROOT / "docs", empty, lang).render(
-            "signup", "tilmelding.md", {}))
+        block = contact_of(
+            Renderer(ROOT / "templates", ROOT / "docs", empty, lang).render("signup", "tilmelding.md", {})
+        )
         assert "tel:" not in block
         assert contact["phone_label"][lang] not in block and contact["person_label"][lang] not in block
 

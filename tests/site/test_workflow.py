@@ -3,6 +3,7 @@
 The workflow must do what `bash .ci/run` does (the suite we run here), test every pull request, and publish
 only a site that passed; pre-commit must run `make check`.
 """
+
 from __future__ import annotations
 
 import json
@@ -54,11 +55,12 @@ def test_it_runs_on_every_pull_request_and_on_pushes_to_main(workflow):
 
 def test_the_test_job_runs_the_same_commands_as_ci_run(workflow):
     commands = ci_run_commands()
-    assert commands == ["bash tools/system-deps.sh", "make test", "make bench QUICK=1"], \
-        "one script installs what the suite needs; the bench runs once through after the tests"
+    assert commands == ["bash tools/system-deps.sh", "make lint", "make test", "make bench QUICK=1"], (
+        "one script installs what the suite needs; lint before the tests; the bench runs once through after them"
+    )
     script = (ROOT / "tools" / "system-deps.sh").read_text(encoding="utf-8")
     packages = shlex.split(re.search(r"^APT_PACKAGES=\((.*)\)$", script, re.MULTILINE).group(1))
-    assert {"chromium", "poppler-utils"} <= set(packages)   # the browser; pdftotext and pdfinfo
+    assert {"chromium", "poppler-utils"} <= set(packages)  # the browser; pdftotext and pdfinfo
     assert set(commands) <= set(run_lines(workflow, "test"))
 
 
@@ -69,6 +71,25 @@ def test_the_bench_runs_once_through_after_the_tests(workflow):
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\nbench:", 1)[1].split("\n\n", 1)[0]
     assert "$(if $(QUICK),--quick)" in recipe
+
+
+def test_lint_runs_before_the_tests_and_checks_python_and_page_scripts(workflow):
+    """ruff (lint and format) and ESLint, in seconds, before the long suite, in CI and in .ci/run."""
+    for commands in (ci_run_commands(), run_lines(workflow, "test")):
+        assert commands.index("make lint") < commands.index("make test")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    assert "ruff check" in recipe and "ruff format --check" in recipe and "eslint" in recipe
+    config = (ROOT / "eslint.config.mjs").read_text(encoding="utf-8")
+    assert "overrides/assets/javascripts/*.js" in config
+
+
+def test_dependabot_updates_pip_npm_and_the_workflows_actions():
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    ecosystems = {update["package-ecosystem"] for update in config["updates"]}
+    assert {"pip", "npm", "github-actions"} <= ecosystems
+    npm = next(update for update in config["updates"] if update["package-ecosystem"] == "npm")
+    assert {"/", "/bench"} <= set(npm.get("directories", [npm.get("directory")]))
 
 
 def make_prerequisites(target: str) -> list[str]:
@@ -143,7 +164,11 @@ def test_pre_commit_runs_make_check_and_yaml_hygiene_on_the_data():
     hooks = {hook["id"]: (repo, hook) for repo in config["repos"] for hook in repo["hooks"]}
     repo, make_check = hooks["make-check"]
     assert repo["repo"] == "local"
-    assert (make_check["entry"], make_check["language"], make_check["pass_filenames"]) == ("make check", "system", False)
+    assert (make_check["entry"], make_check["language"], make_check["pass_filenames"]) == (
+        "make check",
+        "system",
+        False,
+    )
     repo, check_yaml = hooks["check-yaml"]
     assert re.match(r"v\d+\.\d+\.\d+$", repo["rev"])
     assert re.search(check_yaml["files"], "data/advice.yml")
@@ -177,7 +202,9 @@ def test_the_dev_container_installs_the_site_and_forwards_make_serves_port():
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))["recommendations"]
     assert config["customizations"]["vscode"]["extensions"] == extensions
     assert config["forwardPorts"] == [8000]
-    assert 'default=int(os.environ.get("PORT", "8000"))' in (ROOT / "tools" / "live_preview.py").read_text(encoding="utf-8")
+    assert 'default=int(os.environ.get("PORT", "8000"))' in (ROOT / "tools" / "live_preview.py").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_after_a_merge_ci_registers_new_ids_and_writes_the_glossary_tables(workflow):

@@ -2,6 +2,7 @@
 
 Each language's build alone is timed by the overhead step (its "ours" columns), not again here.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

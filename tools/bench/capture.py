@@ -10,6 +10,7 @@ partial calls on every page). JSON cannot hold a function, so a callable is writ
 it by, with the arguments a functools.partial binds, and the plain build imports it again from the
 project: the plain pages get the same policy, so the HTML stays identical.
 """
+
 from __future__ import annotations
 
 import functools
@@ -23,7 +24,7 @@ from pathlib import Path
 import yaml
 from mkdocs.plugins import event_priority
 
-CALLABLE = "__bench_callable__"     # marks a callable in theme.json: {CALLABLE: "module:name", ...}
+CALLABLE = "__bench_callable__"  # marks a callable in theme.json: {CALLABLE: "module:name", ...}
 
 
 def to_json(value) -> str:
@@ -36,10 +37,12 @@ def _reference(value) -> dict:
         return dict(value)
     if isinstance(value, functools.partial):
         return {**_reference(value.func), "args": list(value.args), "keywords": value.keywords}
-    if callable(value) and "<" not in value.__qualname__:    # not a lambda or a nested function
+    if callable(value) and "<" not in value.__qualname__:  # not a lambda or a nested function
         return {CALLABLE: f"{value.__module__}:{value.__qualname__}"}
-    raise TypeError(f"the bench cannot hand {value!r} from config.extra to the plain build: give it an "
-                    "importable function (module level) or JSON data")
+    raise TypeError(
+        f"the bench cannot hand {value!r} from config.extra to the plain build: give it an "
+        "importable function (module level) or JSON data"
+    )
 
 
 def restored(value, project: Path):
@@ -90,6 +93,5 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     out = _capture_dir()
     if out is not None:
-        theme = {"extra": dict(config["extra"]), "site_description": config["site_description"],
-                 "nav": config["nav"]}
+        theme = {"extra": dict(config["extra"]), "site_description": config["site_description"], "nav": config["nav"]}
         (out / "theme.json").write_text(to_json(theme), encoding="utf-8")

@@ -4,6 +4,7 @@ Runs tools/live_preview.py as `make serve` does (both languages, rebuilt on save
 snapshot, so it never meets a preview someone else has open. Each edit changes the front page's Danish title in
 data/site.yml; the time runs from the write until the served page carries the new title.
 """
+
 from __future__ import annotations
 
 import socket
@@ -31,15 +32,19 @@ def editor_loop(root: Path, edits: int = EDITS) -> list[float]:
     # Written in our own format once before serving, so later saves change only the title.
     _save(site_yml, data)
     port = _free_port()
-    server = subprocess.Popen([str(root / ".venv" / "bin" / "python"), "-m", "tools.live_preview", "--root", str(root),
-                               "--port", str(port)], cwd=root, env=ENV,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(root / ".venv" / "bin" / "python"), "-m", "tools.live_preview", "--root", str(root), "--port", str(port)],
+        cwd=root,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/"
     try:
         _wait_for(url, original)
         times = []
         for edit in range(1, edits + 1):
-            time.sleep(0.5)     # let the server settle, as between an editor's saves
+            time.sleep(0.5)  # let the server settle, as between an editor's saves
             title["da"] = f"{original} bench-{edit}"
             builds = _builds(url)
             start = time.perf_counter()
@@ -47,7 +52,7 @@ def editor_loop(root: Path, edits: int = EDITS) -> list[float]:
             _wait_for(url, title["da"])
             times.append(time.perf_counter() - start)
             # The English build may still be running: the editor reads the page before saving again.
-            _wait_until(lambda: _builds(url) > builds, f"{url} never finished building both languages")
+            _wait_until(lambda before=builds: _builds(url) > before, f"{url} never finished building both languages")
         return times
     finally:
         server.terminate()

@@ -6,6 +6,7 @@ turns run by run, at ×1 and ×10 content (scale.py's copies), in one run of thi
 Wall time on a shared machine stretches with the neighbours' load; CPU time (the build and its children)
 much less, so both are printed. Not part of `make bench` (yet): the move to Zensical is a plan, not the site.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,13 +31,25 @@ def main(argv: list[str] | None = None) -> int:
         print("| --- | --- | --- | --- | --- | --- |")
         for factor in args.factors:
             project = scaled_copy(root, out / f"x{factor}", factor) if factor > 1 else root
-            commands = {engine: [sys.executable, "-m", "tools.build", "--engine", engine,
-                                 "--site", str(out / f"x{factor}-{engine}")] for engine in ENGINES}
+            commands = {
+                engine: [
+                    sys.executable,
+                    "-m",
+                    "tools.build",
+                    "--engine",
+                    engine,
+                    "--site",
+                    str(out / f"x{factor}-{engine}"),
+                ]
+                for engine in ENGINES
+            }
             runs = interleaved_medians(commands, project, args.runs)
             for engine, run in runs.items():
                 pages = len(list((out / f"x{factor}-{engine}").rglob("index.html")))
-                print(f"| ×{factor} | {pages} | {engine} | {run.wall:.1f} | {run.cpu:.1f} | {run.peak_mb:.0f} |",
-                      flush=True)
+                print(
+                    f"| ×{factor} | {pages} | {engine} | {run.wall:.1f} | {run.cpu:.1f} | {run.peak_mb:.0f} |",
+                    flush=True,
+                )
     finally:
         shutil.rmtree(out, ignore_errors=True)
     return 0

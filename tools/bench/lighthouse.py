@@ -4,6 +4,7 @@ served with gzip as GitHub Pages serves them (tools/gzip_host.py).
 npm lighthouse@12.2.3 from bench/ (the last release that runs on Node 20), with Debian's Chromium
 as CHROME_PATH and the flags that keep it quiet offline (stack notes).
 """
+
 from __future__ import annotations
 
 import json
@@ -36,13 +37,17 @@ KINDS = {
     "404": ("/404.html",),
 }
 LANG_ROOTS = ("", "/en")
-RUNS_ON_A_MISS = 2      # audits of a page whose performance misses the budget (the best one counts); a third
-                        # run (17 pages) took 8 of the 46 minutes of a full run on a busy machine, for a few hundredths
+RUNS_ON_A_MISS = 2  # audits of a page whose performance misses the budget (the best one counts); a third
+# run (17 pages) took 8 of the 46 minutes of a full run on a busy machine, for a few hundredths
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Budgets: performance at least 0.99, the other three perfect.
 BUDGET = {"performance": 0.99, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
-           "cumulative-layout-shift": "CLS"}
+METRICS = {
+    "first-contentful-paint": "FCP",
+    "largest-contentful-paint": "LCP",
+    "total-blocking-time": "TBT",
+    "cumulative-layout-shift": "CLS",
+}
 
 
 @dataclass
@@ -51,13 +56,12 @@ class Scores:
     path: str
     scores: dict[str, float] = field(default_factory=dict)
     metrics: dict[str, str] = field(default_factory=dict)
-    failing: dict[str, list[str]] = field(default_factory=dict)   # category -> audits below 1
-    missing: str = ""                                            # why there is no score
-    runs: int = 1                                                # audits taken; the best is shown
+    failing: dict[str, list[str]] = field(default_factory=dict)  # category -> audits below 1
+    missing: str = ""  # why there is no score
+    runs: int = 1  # audits taken; the best is shown
 
 
-def lighthouse(site: Path, pages: list[tuple[str, str]] | None = None, runs: int = RUNS_ON_A_MISS
-               ) -> list[Scores]:
+def lighthouse(site: Path, pages: list[tuple[str, str]] | None = None, runs: int = RUNS_ON_A_MISS) -> list[Scores]:
     """PAGES [(lang root, kind)] (default: every kind of KINDS in both languages), served with gzip; a kind
     not built yet marked missing. RUNS: audits at most of a page that misses the performance budget."""
     results = []
@@ -65,8 +69,11 @@ def lighthouse(site: Path, pages: list[tuple[str, str]] | None = None, runs: int
         for lang_root, kind in pages or [(lang_root, kind) for lang_root in LANG_ROOTS for kind in KINDS]:
             candidates = KINDS[kind]
             built = [lang_root + path for path in candidates if _built(site, lang_root + path)]
-            results.append(_best_audit(base, kind, built[0], runs) if built else
-                           Scores(kind, lang_root + candidates[0], missing="not built (yet)"))
+            results.append(
+                _best_audit(base, kind, built[0], runs)
+                if built
+                else Scores(kind, lang_root + candidates[0], missing="not built (yet)")
+            )
     return results
 
 
@@ -90,8 +97,12 @@ def _best_audit(base: str, kind: str, path: str, runs: int = RUNS_ON_A_MISS) -> 
 
 def one_of_each_kind(site: Path) -> list[str]:
     """The URL path of the page audited for each kind, in both languages (those built)."""
-    return [built for lang_root in LANG_ROOTS for candidates in KINDS.values()
-            for built in [lang_root + path for path in candidates if _built(site, lang_root + path)][:1]]
+    return [
+        built
+        for lang_root in LANG_ROOTS
+        for candidates in KINDS.values()
+        for built in [lang_root + path for path in candidates if _built(site, lang_root + path)][:1]
+    ]
 
 
 def _built(site: Path, path: str) -> bool:
@@ -100,10 +111,18 @@ def _built(site: Path, path: str) -> bool:
 
 
 def _audit(base: str, kind: str, path: str) -> Scores:
-    command = [str(LIGHTHOUSE), base + path, "--quiet", "--output=json", "--output-path=stdout",
-               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_ARGS)}"]
-    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
-                          timeout=180)
+    command = [
+        str(LIGHTHOUSE),
+        base + path,
+        "--quiet",
+        "--output=json",
+        "--output-path=stdout",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+    ]
+    done = subprocess.run(
+        command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=180
+    )
     if done.returncode != 0:
         return Scores(kind, path, missing=f"lighthouse failed: {done.stderr.strip().splitlines()[-1:]}")
     report = json.loads(done.stdout)
@@ -111,8 +130,12 @@ def _audit(base: str, kind: str, path: str) -> Scores:
     for name in CATEGORIES:
         category = report["categories"][name]
         result.scores[name] = category["score"]
-        result.failing[name] = [ref["id"] for ref in category["auditRefs"]
-                                if ref["weight"] > 0 and (report["audits"][ref["id"]].get("score") or 0) < 1
-                                and report["audits"][ref["id"]].get("scoreDisplayMode") in ("binary", "numeric")]
+        result.failing[name] = [
+            ref["id"]
+            for ref in category["auditRefs"]
+            if ref["weight"] > 0
+            and (report["audits"][ref["id"]].get("score") or 0) < 1
+            and report["audits"][ref["id"]].get("scoreDisplayMode") in ("binary", "numeric")
+        ]
     result.metrics = {name: report["audits"][name]["displayValue"] for name in METRICS}
     return result

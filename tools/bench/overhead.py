@@ -5,6 +5,7 @@ rendered it (with its metadata as front matter) and the config as the macros com
 config, derived from ours without the macros plugin, builds that Markdown: same theme, overrides and
 extensions, the same HTML (tests/site/test_bench.py), so the only difference left is our Python.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,17 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .workspace import (ENV, LANGUAGES, CommandFailed, Run, build, interleaved_medians, load_config, mkdocs_build,
-                        write_config)
+from .workspace import (
+    ENV,
+    LANGUAGES,
+    CommandFailed,
+    Run,
+    build,
+    interleaved_medians,
+    load_config,
+    mkdocs_build,
+    write_config,
+)
 
 # The hook that captures our build's output and hands `extra` to the plain build (tools/bench/capture.py).
 CAPTURE_HOOK = Path(__file__).with_name("capture.py")
@@ -24,7 +34,7 @@ CAPTURE_HOOK = Path(__file__).with_name("capture.py")
 class Overhead:
     ours: Run
     plain: Run
-    pages: int          # HTML pages the build wrote
+    pages: int  # HTML pages the build wrote
 
     @property
     def ratio(self) -> float:
@@ -54,9 +64,15 @@ def overhead(root: Path, out: Path, runs: int) -> dict[str, Overhead]:
     for lang in LANGUAGES:
         plain = plain_config(root, lang, out)
         # The capture build just ran our code and the theme on these pages: it is the warm-up.
-        runs_of = interleaved_medians({"ours": build(root, out / f"ours-{lang}", lang),
-                                       "plain": mkdocs_build(root, plain.name, out / f"plain-{lang}")}, root, runs,
-                                      warmup=False)
+        runs_of = interleaved_medians(
+            {
+                "ours": build(root, out / f"ours-{lang}", lang),
+                "plain": mkdocs_build(root, plain.name, out / f"plain-{lang}"),
+            },
+            root,
+            runs,
+            warmup=False,
+        )
         pages = sum(1 for _ in (out / f"ours-{lang}").rglob("*.html"))
         results[lang] = Overhead(runs_of["ours"], runs_of["plain"], pages)
     return results
@@ -70,8 +86,13 @@ def plain_config(root: Path, lang: str, out: Path) -> Path:
     config.pop("INHERIT", None)
     config["hooks"] = [*config.get("hooks", []), str(CAPTURE_HOOK)]
     captured = write_config(root / f"bench-capture.{lang}.yml", config)
-    done = subprocess.run(mkdocs_build(root, captured.name, out / f"capture-site-{lang}"), cwd=root,
-                          env={**ENV, "BENCH_CAPTURE_DIR": str(capture)}, capture_output=True, text=True)
+    done = subprocess.run(
+        mkdocs_build(root, captured.name, out / f"capture-site-{lang}"),
+        cwd=root,
+        env={**ENV, "BENCH_CAPTURE_DIR": str(capture)},
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise CommandFailed(f"the capture build ({lang}) exited {done.returncode}:\n{done.stderr.strip()}")
     return write_config(root / f"bench-plain.{lang}.yml", _plain_config(root / LANGUAGES[lang], capture))
@@ -82,7 +103,7 @@ def _plain_config(config_path: Path, capture: Path) -> dict:
     config = load_config(config_path)
     config.pop("INHERIT", None)
     config.pop("watch", None)
-    config["hooks"] = [*config.get("hooks", []), str(CAPTURE_HOOK)]    # imports `extra`'s callables again
+    config["hooks"] = [*config.get("hooks", []), str(CAPTURE_HOOK)]  # imports `extra`'s callables again
     plugins = config.get("plugins", {})
     if isinstance(plugins, dict):
         plugins.pop("macros", None)

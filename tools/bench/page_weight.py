@@ -6,6 +6,7 @@ idle (the Content-Length the server sent: gzip for HTML, CSS, JS, JSON and SVG; 
 they are). The search machinery (worker, lunr language files, the index) is counted apart: the
 browser fetches it in the background after the page is shown, and it is the same file for every page.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -22,11 +23,11 @@ SEARCH_PARTS = ("/search/search_index.json", "/workers/search", "/lunr/")
 
 @dataclass
 class PageWeight:
-    path: str                       # URL path: /tjeklister/praktikant/
-    html_bytes: int                 # the HTML file as built
-    html_gzip: int                  # the HTML as sent: the repeat view
-    first_view_gzip: int            # the page as sent: HTML, CSS, JS, fonts, images
-    search_gzip: int                # fetched in the background for search
+    path: str  # URL path: /tjeklister/praktikant/
+    html_bytes: int  # the HTML file as built
+    html_gzip: int  # the HTML as sent: the repeat view
+    first_view_gzip: int  # the page as sent: HTML, CSS, JS, fonts, images
+    search_gzip: int  # fetched in the background for search
     files: list[str] = field(default_factory=list)
 
 
@@ -44,18 +45,24 @@ def page_weights(site: Path, only: list[str] | None = None) -> tuple[list[PageWe
     with serve(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         for path in pages:
-            context = browser.new_context()      # empty cache: a first view
-            sent: dict[str, int] = {}            # URL -> bytes sent; each URL once, as the browser caches
+            context = browser.new_context()  # empty cache: a first view
+            sent: dict[str, int] = {}  # URL -> bytes sent; each URL once, as the browser caches
             # The offline copy's service worker fetches its list after the page has loaded (issue 24): not
             # the page's weight, and measured by tools/offline_weight.py.
-            context.on("response", lambda response: response.request.service_worker is None
-                       and sent.setdefault(response.url, _sent_bytes(response)))
+            context.on(
+                "response",
+                lambda response, sent=sent: (
+                    response.request.service_worker is None and sent.setdefault(response.url, _sent_bytes(response))
+                ),
+            )
             context.new_page().goto(base + path, wait_until="networkidle")
             context.close()
             weights.append(_weigh(site, base, path, sent))
         browser.close()
-    indexes = [SearchIndex("/" + index.relative_to(site).as_posix(), index.stat().st_size, len(gzip_body(index)))
-               for index in sorted(site.rglob("search_index.json"))]
+    indexes = [
+        SearchIndex("/" + index.relative_to(site).as_posix(), index.stat().st_size, len(gzip_body(index)))
+        for index in sorted(site.rglob("search_index.json"))
+    ]
     return weights, indexes
 
 

@@ -8,6 +8,7 @@ multiplied too. Pages that list everything (the front page, the travel types) ex
 times, as they would with N times the content; copying them as well would make the site grow with N².
 Every copied id is unique across the site. Copies stay out of the navigation, as the role pages do.
 """
+
 from __future__ import annotations
 
 import copy
@@ -46,7 +47,7 @@ def scale(root: Path, out: Path, factors: tuple[int, ...] = FACTORS, warmup: boo
         site = out / f"x{factor}" / "site"
         try:
             if factor == 1 and warmup:
-                measure(build(copy_root, site), copy_root)    # warm-up: disk caches, .pyc files
+                measure(build(copy_root, site), copy_root)  # warm-up: disk caches, .pyc files
             run = measure(build(copy_root, site), copy_root)
         except CommandFailed as error:
             results.append(Scaled(factor, 0, 0.0, None, str(error).splitlines()[-1]))
@@ -74,17 +75,17 @@ def multiply(root: Path, factor: int) -> None:
     for k in range(2, factor + 1):
         suffix = f"-k{k}"
         pages = _copy_pages(root / "docs", site, role_ids, suffix, f"kopi-{k}")
-        roles["roles"] += [_repointed(_suffixed(role, suffix), pages) for role in roles["roles"][:len(role_ids)]]
+        roles["roles"] += [_repointed(_suffixed(role, suffix), pages) for role in roles["roles"][: len(role_ids)]]
         for phase in advice["phases"]:
             for kind in ("advice", "questions"):
                 originals = [g for g in phase.get(kind, []) if g["role"] in role_ids]
                 phase[kind] = phase.get(kind, []) + [
-                    {**_suffixed(group, suffix), "role": group["role"] + suffix} for group in originals]
+                    {**_suffixed(group, suffix), "role": group["role"] + suffix} for group in originals
+                ]
         originals = [t for t in travel["types"] if not re.search(r"-k\d+$", t["id"])]
         travel["types"] += [_suffixed(t, suffix) for t in originals]
     for name, value in (("roles", roles), ("advice", advice), ("travel_types", travel), ("site", site)):
-        (data / f"{name}.yml").write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False),
-                                          encoding="utf-8")
+        (data / f"{name}.yml").write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _copy_pages(docs: Path, site: dict, role_ids: list[str], suffix: str, prefix: str) -> dict[str, str]:
@@ -133,6 +134,7 @@ def _suffixed(item: Any, suffix: str) -> Any:
         elif isinstance(node, list):
             for value in node:
                 walk(value)
+
     walk(item)
     return item
 

@@ -4,6 +4,7 @@ language's search box, and each language's index size as a visitor downloads it 
 The queries and their scoring are the test's own (tests/browser/search_queries.py), so the bench and
 `make test` count the same thing. Run alone on a built site: `.venv/bin/python -m tools.bench.search_quality site`.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -17,7 +18,7 @@ from tools.browser import launch, serve
 
 from .tables import Budget, table
 
-INDEX_BUDGET_KB = 20        # per language, gzip (issue 10)
+INDEX_BUDGET_KB = 20  # per language, gzip (issue 10)
 
 
 def search_quality(site: Path) -> tuple[str, list[Budget]]:
@@ -32,16 +33,29 @@ def search_quality(site: Path) -> tuple[str, list[Budget]]:
             context.close()
         browser.close()
     sizes = {lang: _index_gzip(site, lang) for lang in queries}
-    rows = [[lang, s.total, s.found, f"{s.share:.0%}", s.first, f"{sizes[lang] / 1024:.1f}"]
-            for lang, s in scores.items()]
+    rows = [
+        [lang, s.total, s.found, f"{s.share:.0%}", s.first, f"{sizes[lang] / 1024:.1f}"] for lang, s in scores.items()
+    ]
     misses = [f"- {lang}: {miss}" for lang, s in scores.items() for miss in s.misses]
-    text = table(f"Search: the query set, expected page among the first {TOP} results",
-                 ["lang", "queries", "found", "score", "of them first", "index gzip KB"], rows,
-                 "Misses:\n" + "\n".join(misses) if misses else "Every query found its page.")
-    found = [Budget(f"search score ({lang})", f"{s.share:.0%}", f"≥ {PASS_SCORE:.0%}", s.share >= PASS_SCORE,
-                    _why(s)) for lang, s in scores.items()]
-    found += [Budget(f"search index ({lang}, gzip)", f"{size / 1024:.1f} KB", f"≤ {INDEX_BUDGET_KB} KB",
-                     size <= INDEX_BUDGET_KB * 1024) for lang, size in sizes.items()]
+    text = table(
+        f"Search: the query set, expected page among the first {TOP} results",
+        ["lang", "queries", "found", "score", "of them first", "index gzip KB"],
+        rows,
+        "Misses:\n" + "\n".join(misses) if misses else "Every query found its page.",
+    )
+    found = [
+        Budget(f"search score ({lang})", f"{s.share:.0%}", f"≥ {PASS_SCORE:.0%}", s.share >= PASS_SCORE, _why(s))
+        for lang, s in scores.items()
+    ]
+    found += [
+        Budget(
+            f"search index ({lang}, gzip)",
+            f"{size / 1024:.1f} KB",
+            f"≤ {INDEX_BUDGET_KB} KB",
+            size <= INDEX_BUDGET_KB * 1024,
+        )
+        for lang, size in sizes.items()
+    ]
     return text, found
 
 

@@ -1,4 +1,5 @@
 """Plain-text tables and the budget list, for a terminal or a CI log."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ class Budget:
     value: str
     limit: str
     met: bool
-    why: str = ""       # for a miss: what the figures say about the cause
+    why: str = ""  # for a miss: what the figures say about the cause
     broken: bool = False  # not a figure but a failure to measure: the bench exits 1
 
 
@@ -21,7 +22,8 @@ def table(title: str, headers: list[str], rows: list[list[object]], note: str = 
     numeric = [all(isinstance(row[i], (int, float)) for row in rows) for i in range(len(headers))]
 
     def line(row):
-        return "  ".join(c.rjust(w) if n else c.ljust(w) for c, w, n in zip(row, widths, numeric)).rstrip()
+        return "  ".join(c.rjust(w) if n else c.ljust(w) for c, w, n in zip(row, widths, numeric, strict=True)).rstrip()
+
     out = [f"\n== {title} ==", line(cells[0]), "  ".join("-" * w for w in widths)]
     out += [line(row) for row in cells[1:]]
     if note:

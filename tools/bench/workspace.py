@@ -3,6 +3,7 @@
 Everything happens in a snapshot of the project in a temporary directory: other people keep editing
 the checkout while the benchmark runs, and every figure of one run should describe the same sources.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,9 @@ from mkdocs.utils.yaml import yaml_load
 
 PROJECT = Path(__file__).resolve().parents[2]
 # Not sources: caches, builds, tools' own downloads, and the history.
-SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "site.partial", ".pytest_cache",
-                              "__pycache__", "artifacts")
+SKIP = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "site", "site.partial", ".pytest_cache", "__pycache__", "artifacts"
+)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # Run in a fresh interpreter per measured command: RUSAGE_CHILDREN then holds the peak of this run
@@ -44,10 +46,10 @@ class CommandFailed(Exception):
 
 @dataclass
 class Run:
-    wall: float       # seconds
-    peak_mb: float    # peak resident memory of the largest process, MB
+    wall: float  # seconds
+    peak_mb: float  # peak resident memory of the largest process, MB
     cpu: float = 0.0  # CPU seconds (user + system) of the command and its children: on a shared machine
-                      # the neighbours' load stretches wall time, much less the CPU time a build needs
+    # the neighbours' load stretches wall time, much less the CPU time a build needs
 
 
 def snapshot(into: Path, source: Path = PROJECT) -> Path:
@@ -64,8 +66,9 @@ def temp_dir(name: str) -> Path:
 
 def measure(command: list[str], cwd: Path) -> Run:
     """Wall time and peak memory of one run of `command`; CommandFailed with its last stderr lines."""
-    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], cwd=cwd, env=ENV,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command], cwd=cwd, env=ENV, capture_output=True, text=True, check=True
+    )
     result = json.loads(out.stdout)
     if result["rc"] != 0:
         raise CommandFailed(f"{' '.join(command)} exited {result['rc']}:\n{result['stderr'].strip()}")
@@ -80,8 +83,7 @@ def median_run(command: list[str], cwd: Path, runs: int, warmup: int = 1) -> Run
     return _median(results)
 
 
-def interleaved_medians(commands: dict[str, list[str]], cwd: Path, runs: int, warmup: bool = True
-                        ) -> dict[str, Run]:
+def interleaved_medians(commands: dict[str, list[str]], cwd: Path, runs: int, warmup: bool = True) -> dict[str, Run]:
     """Like median_run for several commands, taking turns run by run, so that a change in the machine's
     load during the benchmark falls on all of them alike (their ratio is what counts). No warm-up where
     the caller has just run the same code (.pyc files, Jinja's template cache and the disk are warm)."""
@@ -95,14 +97,19 @@ def interleaved_medians(commands: dict[str, list[str]], cwd: Path, runs: int, wa
 
 
 def _median(runs: list[Run]) -> Run:
-    return Run(statistics.median(r.wall for r in runs), statistics.median(r.peak_mb for r in runs),
-               statistics.median(r.cpu for r in runs))
+    return Run(
+        statistics.median(r.wall for r in runs),
+        statistics.median(r.peak_mb for r in runs),
+        statistics.median(r.cpu for r in runs),
+    )
 
 
 LANGUAGES = {"da": "mkdocs.yml", "en": "mkdocs.en.yml"}
 # One language through the project's own build function (its English goes to SITE/en/).
-_ONE_LANGUAGE = ("import sys; from pathlib import Path; from tools.build import build_site; "
-                 "build_site(Path(sys.argv[1]), Path(sys.argv[2]), (sys.argv[3],))")
+_ONE_LANGUAGE = (
+    "import sys; from pathlib import Path; from tools.build import build_site; "
+    "build_site(Path(sys.argv[1]), Path(sys.argv[2]), (sys.argv[3],))"
+)
 
 
 def build(root: Path, site: Path, lang: str | None = None) -> list[str]:
@@ -123,8 +130,7 @@ def make(root: Path, target: str, site: Path) -> list[str]:
 def mkdocs_build(root: Path, config: str, site: Path) -> list[str]:
     """MkDocs itself on a config of ROOT: the bench's derived configs (tools/bench/overhead.py); not quiet,
     so that a failure's stderr says why."""
-    return [str(root / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-f", str(root / config),
-            "-d", str(site)]
+    return [str(root / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-f", str(root / config), "-d", str(site)]
 
 
 def load_config(path: Path) -> dict:
