@@ -109,7 +109,8 @@ def _stray(path: Path) -> Problem:
         f"{DATA_DIR}/{path.name}",
         1,
         "",
-        f"there is no schema/{path.stem}.schema.json for this file, so nothing checks it",
+        f"there is no schema/{path.stem}.schema.json for this file, so nothing checks it; move the file out of data/, "
+        "or ask a developer to add its schema",
     )
 
 

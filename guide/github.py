@@ -21,7 +21,7 @@ HOW_TO_FIX_DA = (
 )
 HOW_TO_FIX_EN = (
     "Open the file, go to the line, fix what the message says and commit again; the check then runs "
-    "by itself. The messages are explained in CONTRIBUTING.md."
+    "again automatically. The messages are explained in CONTRIBUTING.md."
 )
 
 

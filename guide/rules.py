@@ -29,9 +29,10 @@ def _travel_days_fit_the_programme(planning: YamlSource, travel_types: YamlSourc
             travel_types.name,
             travel_types.line_of(("types", index, "days")),
             f"types[{index}].days",
-            f"the programme planner plans {low} to {high} days (data/planning.yml, programme.days, line "
-            f"{planning.line_of(('programme', 'days'))}), so it cannot plan {travel['days']}; keep the days "
-            f"within {low}–{high}, or change programme.days",
+            f"the programme planner plans {low}–{high} days (data/planning.yml, programme.days, line "
+            f"{planning.line_of(('programme', 'days'))}), so it cannot plan "
+            f"{'–'.join(map(str, travel['days']))} days; keep the days within {low}–{high}, or change "
+            "programme.days",
         )
         for index, travel in enumerate(travel_types.data["types"])
         if not all(low <= day <= high for day in travel["days"])

@@ -322,6 +322,10 @@ def _describe(error: ValidationError) -> Iterator[tuple[tuple, str]]:
                 "write a shorter one"
             ),
         )
+    elif kind == "pattern" and error.schema.get("patternErrorMessage"):
+        # The schema's own explanation (VS Code shows it too), "Dansk … / English …": the English half.
+        english = error.schema["patternErrorMessage"].rpartition(" / ")[2]
+        yield path, f"'{visible(str(error.instance))}': {english[:1].lower()}{english[1:]}"
     elif kind == "enum":
         yield path, f"'{error.instance}' is not one of: {', '.join(map(str, error.validator_value))}"
     else:

@@ -47,7 +47,9 @@ def test_a_travel_type_the_programme_cannot_plan_is_refused_on_its_days(project_
 
     problems = broken(project_copy, "travel_types", change)
     assert len(problems) == 1 and problems[0].startswith("data/travel_types.yml:")
-    assert "types[0].days: the programme planner plans" in problems[0] and f"[1, {beyond}]" in problems[0]
+    assert (
+        "types[0].days: the programme planner plans" in problems[0] and f"cannot plan 1–{beyond} days;" in problems[0]
+    )
 
 
 def test_two_tools_sharing_a_storage_prefix_are_refused(project_copy):

@@ -169,8 +169,35 @@ def test_a_missing_file_does_not_also_flag_every_reference_to_it(project_copy):
 def test_a_data_file_without_a_schema_is_named(project_copy):
     (project_copy / "data" / "extra.yml").write_text("a: 1\n")
     assert problems_in(project_copy, "data/extra.yml") == [
-        "data/extra.yml:1: (the whole file): there is no schema/extra.schema.json for this file, so nothing checks it"
+        "data/extra.yml:1: (the whole file): there is no schema/extra.schema.json for this file, so nothing checks it; "
+        "move the file out of data/, or ask a developer to add its schema"
     ]
+
+
+# A value in the wrong form, and the English half of its schema's patternErrorMessage, which make check prints
+# instead of jsonschema's regular expression: (data file, the line as written, the edited line, the message).
+PATTERN_CASES = {
+    "a website without https": (
+        "data/site.yml",
+        "  website: https://www.coi.dk/\n",
+        "  website: http://www.coi.dk/\n",
+        "publisher.website: 'http://www.coi.dk/': must be a full address beginning with https://.",
+    ),
+    "a PDF link without {pages}": (
+        "data/booklet.yml",
+        '  en: "Download as PDF ({pages} pages, {size} KB)"\n',
+        '  en: "Download as PDF ({size} KB)"\n',
+        "pdf_link.en: 'Download as PDF ({size} KB)': both {pages} and {size} must stay in the text.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PATTERN_CASES)
+def test_a_value_in_the_wrong_form_gets_the_schemas_own_explanation(project_copy, case):
+    data_file, old, new, message = PATTERN_CASES[case]
+    text = (project_copy / data_file).read_text(encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    assert edited(project_copy, data_file, old, new) == [f"{data_file}:{line}: {message}"]
 
 
 def test_a_file_not_saved_as_utf8_is_named(project_copy):
