@@ -1,4 +1,9 @@
-"""Registrations only: what mkdocs-macros calls, wired to the modules that do the work."""
+"""The MkDocs adapter: what mkdocs-macros calls, wired to the engine-free core (guide/guide_build.py).
+
+The core does the work; this module only hands it MkDocs' objects' plain values (the config, a page's
+source path and meta) and turns the core's errors into MkDocs' (PluginError stops the build with its
+message). adapters/zensical.py does the same for Zensical.
+"""
 
 from __future__ import annotations
 
@@ -9,42 +14,30 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from guide import content_security, offline
-from guide.content import load_content
-from guide.guide_build import theme_extra
-from guide.i18n import build_language, twin_site_url
-from guide.navigation import translated_nav
-from guide.page_history import PageHistory
-from guide.pages import PageTexts
+from guide.guide_build import GuideBuild
 from guide.problems import ContentError, counted
-from guide.published_ids import former_ids
-from guide.rendering import Renderer, RenderError
-from guide.search_keywords import SearchKeywords
+from guide.rendering import RenderError
 
 LOG = logging.getLogger("mkdocs.plugins.guide")
 
 
 def define_env(env) -> None:
-    """Once per build: load and validate the data, then offer `render` to the page stubs."""
+    """Once per build: load and validate the data, complete the config, then offer `render` to the stubs."""
     root = Path(env.project_dir)
-    lang = build_language(env.conf)
     try:
-        content = load_content(root)
+        guide = GuideBuild(root, env.conf)
+        changes = guide.config_changes()
     except ContentError as error:
         raise PluginError(f"the content has {counted(len(error.problems), 'problem')}:\n{error}") from None
-    renderer = Renderer(root / "templates", Path(env.conf["docs_dir"]), content, lang, former_ids(root))
-    env.variables["guide"] = PageTexts(content["site"], lang)
-    # Theme templates (overrides/) read the site texts from here: the 404 page has no Markdown to render.
-    env.conf["extra"].update(theme_extra(renderer, env.variables["guide"]))
-    env.conf["site_description"] = env.variables["guide"].site_description
-    # One nav for both builds: its groups get their names in this build's language (before MkDocs reads it).
-    try:
-        env.conf["nav"] = translated_nav(env.conf["nav"], content["site"]["nav_sections"], lang)
-    except ValueError as error:
+    except ValueError as error:  # a config that does not fit the data (a nav group without its name)
         raise PluginError(str(error)) from None
-    env.conf["extra"]["twin"]["site_url"] = twin_site_url(env.conf)  # for the sitemap's hreflang pairs
-    env.variables["page_history"] = PageHistory(root, env.conf["extra"]["repository"], lang)
-    env.variables["search_keywords"] = SearchKeywords(content["search"], lang)
-    # overrides/partials/content-security-policy.html calls this with the theme's inline scripts.
+    env.variables["guide"] = guide
+    # The nav with its groups named in this build's language, the description, and what the theme reads from
+    # `extra` (THEME-CONTRACT.md): all before MkDocs reads the config.
+    env.conf["nav"] = changes["nav"]
+    env.conf["site_description"] = changes["site_description"]
+    env.conf["extra"].update(changes["extra"])
+    # MkDocs only: overrides/partials/content-security-policy.html calls this with the theme's inline scripts.
     env.conf["extra"]["content_security_policy"] = functools.partial(
         content_security.policy, preview=content_security.is_preview(env.conf["site_url"])
     )
@@ -52,9 +45,9 @@ def define_env(env) -> None:
     env.variables["offline"] = functools.partial(
         offline.write_offline_files,
         root,
-        lang=lang,
+        lang=guide.lang,
         twin_root=env.conf["extra"]["twin"]["root"],
-        app=content["site"]["app"],
+        app=guide.content["site"]["app"],
         description=env.conf["site_description"],
     )
 
@@ -62,7 +55,7 @@ def define_env(env) -> None:
     def render(template: str, **params) -> str:
         """The Markdown of templates/TEMPLATE.jinja for this page: `{{ render("travel_types") }}`."""
         try:
-            return renderer.render(template, env.page.file.src_uri, params)
+            return guide.render(template, env.page.file.src_uri, params)
         except RenderError as error:
             # mkdocs-macros turns an exception here into a warning that `--quiet` hides: say it as an error.
             LOG.error("%s", error)
@@ -72,11 +65,9 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     """Before a page renders: its title and description (data/site.yml), search keywords and history."""
     try:
-        env.variables["guide"].apply(env.page)
+        env.variables["guide"].prepare_page(env.page.file.src_uri, env.page.meta)
     except ValueError as error:  # a page without its entry in data/site.yml
         raise PluginError(str(error)) from None
-    env.variables["search_keywords"].apply(env.page)
-    env.page.meta["history"] = env.variables["page_history"].for_sources(env.page.meta["sources"])
 
 
 def on_post_build(env) -> None:

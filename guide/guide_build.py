@@ -15,7 +15,7 @@ from typing import Any
 
 from .content import load_content
 from .i18n import build_language, twin_site_url
-from .navigation import translated_nav
+from .navigation import menu_pages, translated_nav
 from .page_history import PageHistory
 from .pages import PageTexts
 from .published_ids import former_ids
@@ -24,7 +24,7 @@ from .search_keywords import SearchKeywords
 
 # What the core puts into `config.extra` for the theme (overrides/ reads them; THEME-CONTRACT.md lists them).
 # content_security_policy is a function, so it is the MkDocs adapter's alone (see adapters/mkdocs_macros.py).
-THEME_EXTRA_KEYS = ("ui", "publisher", "contact", "page_titles")
+THEME_EXTRA_KEYS = ("ui", "publisher", "contact", "page_titles", "menu_pages")
 
 
 def theme_extra(renderer: Renderer, texts: PageTexts) -> dict[str, Any]:
@@ -61,6 +61,7 @@ class GuideBuild:
             "site_description": self.texts.site_description,
             "extra": {
                 **theme_extra(self.renderer, self.texts),
+                "menu_pages": menu_pages(self._config["nav"], self.texts.titles),
                 "twin": {**self._config["extra"]["twin"], "site_url": twin_site_url(self._config)},
             },
         }

@@ -26,3 +26,24 @@ def translated_nav(nav: list, names: Mapping[str, Mapping[str, str]], lang: str)
         return item
 
     return [entry(item) for item in nav]
+
+
+def menu_pages(nav: list, titles: Mapping[str, str]) -> list[dict[str, str]]:
+    """The menu's pages in its order, its groups opened out, without the front page: each page's title
+    (data/site.yml) and its URL from the site's root ('tjeklister/index.md' -> 'tjeklister/'). The 404
+    page lists them; plain data, so every engine's theme reads it the same way."""
+
+    def paths(item: Any) -> list[str]:
+        if isinstance(item, str):
+            return [item]
+        if isinstance(item, dict):
+            return [path for children in item.values() for child in children for path in paths(child)]
+        return []
+
+    pages = [path for item in nav for path in paths(item) if path != "index.md"]
+    return [{"title": titles[path.removesuffix(".md")], "url": _url(path)} for path in pages]
+
+
+def _url(path: str) -> str:
+    page = path.removesuffix(".md")
+    return page.removesuffix("index") if page.endswith("index") else f"{page}/"

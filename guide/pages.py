@@ -23,10 +23,6 @@ class PageTexts:
         """Every page's title by its key ('haefte'), for the theme's links to a page (the footer's)."""
         return {key: page["title"] for key, page in self._pages.items()}
 
-    def apply(self, page) -> None:
-        """Set the page's title and description, or stop the build: every page needs both."""
-        page.meta.update(self.for_source(page.file.src_uri))
-
     def for_source(self, src_uri: str) -> Mapping[str, Any]:
         """The title, description and sources of the page docs/SRC_URI; ValueError when it has no entry."""
         key = src_uri.removesuffix(".md")

@@ -15,12 +15,6 @@ class SearchKeywords:
     def __init__(self, search: Mapping[str, Any], lang: str):
         self._pages = {key: [str(word) for word in words[lang]] for key, words in search["keywords"].items()}
 
-    def apply(self, page) -> None:
-        """Give the page its keywords in this language, if data/search.yml has any for it."""
-        words = self.for_source(page.file.src_uri)
-        if words:
-            page.meta["tags"] = words
-
     def for_source(self, src_uri: str) -> list[str]:
         """The keywords of the page docs/SRC_URI in this language (none: an empty list)."""
         return self._pages.get(src_uri.removesuffix(".md"), [])

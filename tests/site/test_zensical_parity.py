@@ -7,6 +7,7 @@ a test fails when one of them matches again, so the list shrinks as the port goe
 the Zensical build leaves out (adapters/zensical.py NOT_PORTED and SWITCHED_OFF), which README's
 "Moving to Zensical" must name.
 """
+
 from __future__ import annotations
 
 import ast
@@ -24,10 +25,7 @@ from tests.projects import project_copy
 from tools.build import BuildFailed, build_site
 
 # Pages whose main text differs between the engines, by their file below a language's root, and why.
-DIFFERENT_TEXT = {
-    "404.html": "Zensical gives the 404 template a navigation whose items have no title or URL, so the list "
-                "of the guide's pages (overrides/404.html) comes out empty",
-}
+DIFFERENT_TEXT: dict[str, str] = {}
 ENGINE_PACKAGES = {"mkdocs", "material", "mkdocs_macros", "zensical", "zensical_ui"}
 
 
@@ -101,8 +99,9 @@ def test_each_page_says_the_same_in_both_engines(site, zensical_site, lang):
         if ours != theirs:
             differ[page] = (ours, theirs)
     unexplained = {page: texts for page, texts in differ.items() if page not in DIFFERENT_TEXT}
-    assert not unexplained, "\n".join(f"{page}:\n  Material: {a[:300]}\n  Zensical: {b[:300]}"
-                                      for page, (a, b) in unexplained.items())
+    assert not unexplained, "\n".join(
+        f"{page}:\n  Material: {a[:300]}\n  Zensical: {b[:300]}" for page, (a, b) in unexplained.items()
+    )
     mended = [page for page in DIFFERENT_TEXT if (material / page).is_file() and page not in differ]
     assert not mended, f"{mended} now say the same in both engines: take them off DIFFERENT_TEXT"
 
@@ -123,23 +122,34 @@ MAY_IMPORT_AN_ENGINE = ("adapters", "tools/bench", "tests")
 
 def test_no_module_outside_the_adapters_imports_an_engine():
     """The core (guide/) and the tools never import an engine; adapters/ is the only code that does."""
-    modules = [path for path in sorted(ROOT.glob("**/*.py"))
-               if not path.relative_to(ROOT).as_posix().startswith((".", "node_modules", "site", *MAY_IMPORT_AN_ENGINE))]
+    modules = [
+        path
+        for path in sorted(ROOT.glob("**/*.py"))
+        if not path.relative_to(ROOT).as_posix().startswith((".", "node_modules", "site", *MAY_IMPORT_AN_ENGINE))
+    ]
     assert any(path.parent.name == "guide" for path in modules), "the scan found no core modules"
     offenders = []
     for module in modules:
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import) else
-                     [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
-            offenders += [f"{module.relative_to(ROOT)}: {name}" for name in names
-                          if name.split(".")[0] in ENGINE_PACKAGES]
+            names = (
+                [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and not node.level
+                else []
+            )
+            offenders += [
+                f"{module.relative_to(ROOT)}: {name}" for name in names if name.split(".")[0] in ENGINE_PACKAGES
+            ]
     assert not offenders, f"only the adapters may import an engine: {offenders}"
 
 
 def test_the_core_and_the_zensical_adapter_load_without_mkdocs():
     """Zensical builds without MkDocs installed: importing what it loads must not pull MkDocs in."""
-    probe = ("import sys, adapters.zensical, guide.guide_build, guide.check; "
-             "print(sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs', 'material', 'mkdocs_macros'}))")
+    probe = (
+        "import sys, adapters.zensical, guide.guide_build, guide.check; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'mkdocs', 'material', 'mkdocs_macros'}))"
+    )
     run = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]", f"importing the core loads {run.stdout.strip()}"
 
