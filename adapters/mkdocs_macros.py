@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from guide import content_security, offline
+from guide import content_security
 from guide.guide_build import GuideBuild
 from guide.problems import ContentError, counted
 from guide.rendering import RenderError
@@ -41,15 +41,6 @@ def define_env(env) -> None:
     env.conf["extra"]["content_security_policy"] = functools.partial(
         content_security.policy, preview=content_security.is_preview(env.conf["site_url"])
     )
-    env.conf["extra"]["theme_colour"] = offline.primary_colour(root)  # the browser's bar (overrides/main.html)
-    env.variables["offline"] = functools.partial(
-        offline.write_offline_files,
-        root,
-        lang=guide.lang,
-        twin_root=env.conf["extra"]["twin"]["root"],
-        app=guide.content["site"]["app"],
-        description=env.conf["site_description"],
-    )
 
     @env.macro
     def render(template: str, **params) -> str:
@@ -72,4 +63,4 @@ def on_pre_page_macros(env) -> None:
 
 def on_post_build(env) -> None:
     """After every file is written (the search index too): the offline worker and the manifest (guide/offline.py)."""
-    env.variables["offline"](Path(env.conf["site_dir"]))
+    env.variables["guide"].write_offline_files(Path(env.conf["site_dir"]))

@@ -37,10 +37,10 @@ MODULE_NAME = "adapters.zensical"
 # (tests/site/test_zensical_parity.py) reads this list.
 NOT_PORTED = {
     "partials/content-security-policy.html": "the policy's hashes come from a Python function in config.extra "
-    "(guide/content_security.py), and "
-    "Zensical's theme (minijinja) reads the config as data before any Python runs: pages carry no policy",
-    "sitemap.xml": "Zensical's templates get `pages` as pages, Material's as files with a `.page`: Zensical's own "
-    "sitemap is used, without the hreflang pairs",
+    "(guide/content_security.py), and Zensical's theme (minijinja) reads the config as data before any Python "
+    "runs; adapters/zensical_build.py writes each page's policy after the build instead",
+    "sitemap.xml": "Zensical's templates get `pages` as pages, Material's as files with a `.page`; "
+    "adapters/zensical_build.py adds the hreflang pairs to Zensical's own sitemap after the build",
 }
 # What Zensical's theme does that Material's does not, switched off in the copy by an empty file, with why.
 SWITCHED_OFF = {
@@ -103,7 +103,7 @@ def write_config(root: Path, config_file: str, site_dir: str) -> Path:
     """The Zensical config for one language: CONFIG_FILE (mkdocs.yml or mkdocs.en.yml) inherited, with this
     adapter as the macros module, SITE_DIR (below ROOT, as Zensical requires) and what the core puts into the
     config (the nav's group names, the description, the theme's `extra`). Raises GuideBuildError."""
-    config = _read_config(root / config_file)
+    config = read_config(root / config_file)
     try:
         changes = GuideBuild(root, config).config_changes()
     except ContentError as error:
@@ -143,7 +143,7 @@ def _copy_theme(overrides: Path, target: Path) -> None:
         (target / name).write_text(THEME_PLACEHOLDER, encoding="utf-8")
 
 
-def _read_config(path: Path) -> dict[str, Any]:
+def read_config(path: Path) -> dict[str, Any]:
     """The config as Zensical reads it (INHERIT resolved, `!!python/name:` tags kept as objects)."""
     from zensical.config import _yaml_load  # Zensical's own reader: the adapter may know the engine
 

@@ -67,3 +67,20 @@ def script_hash(script: str) -> str:
 def is_preview(site_url: str | None) -> bool:
     """Whether this build is `mkdocs serve`'s, which sets site_url to the address it serves on."""
     return urlsplit(site_url or "").hostname in PREVIEW_HOSTS
+
+
+# The page's head and main content, as every theme writes them.
+HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL | re.IGNORECASE)
+
+
+def with_policy(page_html: str, preview: bool = False) -> str:
+    """A written page with its policy first in its head, for a theme that cannot compute it while it renders
+    (Zensical's: adapters/zensical_build.py). The hashes are those of the page's inline scripts outside its
+    <article>: the theme writes those; the main content, rendered from data/, never gets a script a hash."""
+    head = HEAD.search(page_html)
+    if head is None:
+        raise ValueError("the page has no <head>: there is nowhere to put its Content Security Policy")
+    theme_html = ARTICLE.sub("", page_html)
+    meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy(theme_html, preview)}">'
+    return page_html[: head.end()] + meta + page_html[head.end() :]

@@ -13,6 +13,7 @@ from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
+from . import offline
 from .content import load_content
 from .i18n import build_language, twin_site_url
 from .navigation import menu_pages, translated_nav
@@ -24,7 +25,7 @@ from .search_keywords import SearchKeywords
 
 # What the core puts into `config.extra` for the theme (overrides/ reads them; THEME-CONTRACT.md lists them).
 # content_security_policy is a function, so it is the MkDocs adapter's alone (see adapters/mkdocs_macros.py).
-THEME_EXTRA_KEYS = ("ui", "publisher", "contact", "page_titles", "menu_pages")
+THEME_EXTRA_KEYS = ("ui", "publisher", "contact", "page_titles", "menu_pages", "theme_colour")
 
 
 def theme_extra(renderer: Renderer, texts: PageTexts) -> dict[str, Any]:
@@ -62,6 +63,7 @@ class GuideBuild:
             "extra": {
                 **theme_extra(self.renderer, self.texts),
                 "menu_pages": menu_pages(self._config["nav"], self.texts.titles),
+                "theme_colour": offline.primary_colour(self.root),  # the browser's bar (overrides/main.html)
                 "twin": {**self._config["extra"]["twin"], "site_url": twin_site_url(self._config)},
             },
         }
@@ -74,6 +76,18 @@ class GuideBuild:
         if words:
             meta["tags"] = words
         meta["history"] = self.history.for_sources(meta["sources"])
+
+    def write_offline_files(self, site_dir: Path) -> None:
+        """After the engine has written every file (the search index too): the offline copy's worker and the
+        web app manifest (guide/offline.py)."""
+        offline.write_offline_files(
+            self.root,
+            site_dir,
+            lang=self.lang,
+            twin_root=self._config["extra"]["twin"]["root"],
+            app=self.content["site"]["app"],
+            description=self.texts.site_description,
+        )
 
     def render(self, template: str, src_uri: str, params: Mapping[str, Any]) -> str:
         """The Markdown of templates/TEMPLATE.jinja for the page docs/SRC_URI (RenderError when it fails)."""

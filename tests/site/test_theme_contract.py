@@ -43,7 +43,7 @@ BLOCKS = ("styles", "config", "site_meta", "extrahead", "header", "announce", "s
 # config.extra keys the templates read that mkdocs.yml sets (the others the core sets, THEME_EXTRA_KEYS, or
 # the MkDocs adapter: content_security_policy, twin.site_url) or Material's own options read in our partial.
 CONFIG_EXTRA = {"accessibility_statement", "twin", "alternate", "generator"}
-ADAPTER_EXTRA = {"content_security_policy", "theme_colour"}
+ADAPTER_EXTRA = {"content_security_policy"}
 THEME_OPTIONS = {"consent", "version"}   # Material's; content-security-policy.html mirrors its conditions
 # Our worker's view of the theme's search messages (SETUP = 0, QUERY = 2, RESULT = 3 in search-word-forms.js).
 WORKER = OVERRIDES / "assets" / "javascripts" / "workers" / "search-word-forms.js"

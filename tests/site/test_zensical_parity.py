@@ -11,17 +11,20 @@ the Zensical build leaves out (adapters/zensical.py NOT_PORTED and SWITCHED_OFF)
 from __future__ import annotations
 
 import ast
+import json
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
-import re
 from pathlib import Path
 
 import pytest
 
 from adapters.zensical import NOT_PORTED, SWITCHED_OFF
+from guide import content_security
 from tests.conftest import LANGS, ROOT, lang_root
 from tests.projects import project_copy
+from tests.site.test_content_security import policy_position_problems, policy_problems, read, unhashed_scripts
 from tools.build import BuildFailed, build_site
 
 # Pages whose main text differs between the engines, by their file below a language's root, and why.
@@ -104,6 +107,64 @@ def test_each_page_says_the_same_in_both_engines(site, zensical_site, lang):
     )
     mended = [page for page in DIFFERENT_TEXT if (material / page).is_file() and page not in differ]
     assert not mended, f"{mended} now say the same in both engines: take them off DIFFERENT_TEXT"
+
+
+def zensical_root(zensical_site: Path, lang: str) -> Path:
+    return zensical_site if lang == "da" else zensical_site / "en"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_zensical_page_carries_a_strict_policy_with_a_hash_for_each_inline_script(zensical_site, lang):
+    """Zensical's theme cannot compute the policy while it renders; the adapter writes it into each page."""
+    root = zensical_root(zensical_site, lang)
+    problems = []
+    for path in pages(root):
+        page = read((root / path).read_text(encoding="utf-8"), path)
+        assert page.scripts, f"{path}: no inline script (the hash check would prove nothing)"
+        problems += policy_position_problems(page) + policy_problems(page) + unhashed_scripts(page)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_script_in_the_main_content_gets_no_hash():
+    """The adapter hashes what the theme wrote, never a script that reached the <article> from a text."""
+    theme, smuggled = "var theme = 1;", "alert(document.cookie)"
+    page = read(
+        content_security.with_policy(
+            f"<html><head><script>{theme}</script></head><body><article><script>{smuggled}</script></article></body>"
+        ),
+        "/x/",
+    )
+    assert unhashed_scripts(page) == [f"/x/: inline script without its hash in the policy: {smuggled!r}"]
+
+
+def sitemap_entries(path: Path) -> set[tuple[str, tuple[str, ...]]]:
+    """Each <url> of a sitemap: its address and its alternates (hreflang=href), in any order of pages."""
+    text = path.read_text(encoding="utf-8")
+    return {
+        (re.search(r"<loc>(.*?)</loc>", url)[1], tuple(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', url)))
+        for url in re.findall(r"<url>(.*?)</url>", text, re.DOTALL)
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sitemaps_list_the_same_pages_with_the_same_hreflang_pairs(site, zensical_site, lang):
+    material = sitemap_entries(lang_root(lang) / "sitemap.xml")
+    assert material and all(len(alternates) == 3 for _, alternates in material)
+    assert sitemap_entries(zensical_root(zensical_site, lang) / "sitemap.xml") == material
+
+
+def offline_pages(worker: Path) -> set[str]:
+    """The pages (not the theme's assets, whose names differ by engine) the offline copy keeps."""
+    files = json.loads(re.search(r"^const FILES = (.*);$", worker.read_text(encoding="utf-8"), re.MULTILINE)[1])
+    return {address for address in files if address.endswith(("/", ".html"))}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_zensical_build_keeps_the_same_pages_offline(site, zensical_site, lang):
+    root = zensical_root(zensical_site, lang)
+    assert (root / "manifest.webmanifest").is_file()
+    material = offline_pages(lang_root(lang) / "sw.js")
+    assert material and offline_pages(root / "sw.js") == material
 
 
 def test_what_the_zensical_build_leaves_out_is_named_in_the_readme():
