@@ -15,34 +15,8 @@ from pathlib import Path
 from .content import DATA_DIR
 
 MONTHS = {
-    "da": (
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
+    "da": tuple("januar februar marts april maj juni juli august september oktober november december".split()),
+    "en": tuple("January February March April May June July August September October November December".split()),
 }
 
 

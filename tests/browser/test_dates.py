@@ -22,34 +22,8 @@ ZONE = "Europe/Copenhagen"
 # A Monday in December with a day below 13: an American "12/7" or "December 7" cannot pass for it.
 TODAY = date(2026, 12, 7)
 MONTHS = {
-    "da": (
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
+    "da": tuple("januar februar marts april maj juni juli august september oktober november december".split()),
+    "en": tuple("January February March April May June July August September October November December".split()),
 }
 WEEKDAYS = {
     "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
