@@ -55,7 +55,6 @@ def test_role_page_shows_the_roles_own_advice_in_every_phase(renderer: Renderer,
 
 
 def test_role_page_shows_only_its_own_journey_texts(renderer: Renderer, content):
-    lang = language(renderer)
     intern = renderer.render("role_page", "bliv-praktikant.md", {"role": "praktikant"})
     sending = renderer.render("role_page", "afgivende-arbejdsplads.md", {"role": "afgivende-arbejdsplads"})
     for step in content["journey"]["steps"]:
