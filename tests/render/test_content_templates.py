@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 import pytest
 
 from guide.rendering import Renderer
@@ -21,6 +24,17 @@ def language(renderer: Renderer) -> str:
 def html(renderer: Renderer, text) -> str:
     """A text as a template shows it inside HTML: its inline Markdown (links, emphasis) rendered."""
     return str(renderer.env.filters["md"](text[language(renderer)]))
+
+
+def texts_in(data, lang: str) -> list[str]:
+    """Every text of one language below a part of the content (which load_content gives read-only)."""
+    if isinstance(data, Mapping):
+        if isinstance(data.get(lang), str):
+            return [data[lang]]
+        return [text for value in data.values() for text in texts_in(value, lang)]
+    if isinstance(data, (list, tuple)):
+        return [text for item in data for text in texts_in(item, lang)]
+    return []
 
 
 def role(content, role_id):
@@ -76,7 +90,12 @@ def test_journey_shows_every_step_in_order_with_each_roles_texts(renderer: Rende
             assert role(content, group["role"])["name"][lang] in markdown
             for item in group["items"]:
                 assert html(renderer, item) in markdown
-    assert 'href="mailto:coi@coi.dk"' in markdown and 'href="https://coi.dk/ipraktik"' in markdown
+    outside = {
+        target
+        for text in texts_in(content["journey"], lang)
+        for target in re.findall(r"\]\(((?:https?|mailto):[^)\s]+)\)", text)
+    }
+    assert outside and all(f'href="{target}"' in markdown for target in outside), outside
     for page in ("foer-praktikken", "under-praktikken", "efter-praktikken"):
         assert f'href="../{page}/"' in markdown
 
