@@ -11,7 +11,7 @@ reject the language it was written for without someone noticing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,13 +98,13 @@ def problems(sources: dict[str, YamlSource]) -> list[Problem]:
 
 def texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
     """Every visible text of a data file: (path, language, text) for each `da:`/`en:` line of a text pair."""
-    if isinstance(data, dict):
+    if isinstance(data, Mapping):  # also the loaded content's read-only mappings
         for key, value in data.items():
             if key in LANGUAGES and isinstance(value, str):
                 yield path + (key,), key, value
             else:
                 yield from texts(value, path + (key,))
-    elif isinstance(data, list):
+    elif isinstance(data, (list, tuple)):
         for index, item in enumerate(data):
             yield from texts(item, path + (index,))
 
