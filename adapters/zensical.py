@@ -99,13 +99,15 @@ def _guide(root: Path, conf: dict) -> GuideBuild:
     return _BUILDS[key]
 
 
-def write_config(root: Path, config_file: str, site_dir: str) -> Path:
+def write_config(root: Path, config_file: str, site_dir: str) -> tuple[Path, GuideBuild]:
     """The Zensical config for one language: CONFIG_FILE (mkdocs.yml or mkdocs.en.yml) inherited, with this
     adapter as the macros module, SITE_DIR (below ROOT, as Zensical requires) and what the core puts into the
-    config (the nav's group names, the description, the theme's `extra`). Raises GuideBuildError."""
+    config (the nav's group names, the description, the theme's `extra`); and the guide it was written from,
+    for what follows the build. Raises GuideBuildError."""
     config = read_config(root / config_file)
     try:
-        changes = GuideBuild(root, config).config_changes()
+        guide = GuideBuild(root, config)
+        changes = guide.config_changes()
     except ContentError as error:
         raise GuideBuildError(f"the content has {counted(len(error.problems), 'problem')}:\n{error}") from None
     except ValueError as error:
@@ -125,7 +127,7 @@ def write_config(root: Path, config_file: str, site_dir: str) -> Path:
         + yaml.safe_dump(generated, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
-    return path
+    return path, guide
 
 
 def _copy_theme(overrides: Path, target: Path) -> None:

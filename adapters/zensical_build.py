@@ -16,11 +16,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from guide import content_security, sitemap
+from guide import content_security
 from guide.guide_build import GuideBuild
-from guide.i18n import twin_site_url
 
-from .zensical import GuideBuildError, read_config, write_config
+from .zensical import GuideBuildError, write_config
 
 WORK = ".zensical-build"
 # Zensical ends a failed build's log with the Python exception that stopped it.
@@ -39,7 +38,7 @@ def build(root: Path, jobs: dict[str, tuple[str, Path]]) -> dict[str, list[str] 
     results: dict[str, list[str] | None] = {}
     for lang, (config_file, target_dir) in jobs.items():
         try:
-            config = write_config(root, config_file, str(target_dir.relative_to(root)))
+            config, guide = write_config(root, config_file, str(target_dir.relative_to(root)))
         except GuideBuildError as error:
             results[lang] = [line for line in str(error).splitlines() if not FRAMING.match(line.strip())]
             continue
@@ -59,26 +58,19 @@ def build(root: Path, jobs: dict[str, tuple[str, Path]]) -> dict[str, list[str] 
         if run.returncode != 0:
             results[lang] = problem_lines(run.stdout)
             continue
-        finish(root, config_file, target_dir)
+        finish(guide, target_dir)
         results[lang] = None
     return results
 
 
-def finish(root: Path, config_file: str, site_dir: Path) -> None:
+def finish(guide: GuideBuild, site_dir: Path) -> None:
     """What Material's theme and the MkDocs adapter's hooks write, which Zensical's cannot: each page's Content
-    Security Policy, the sitemap's hreflang pairs, and the offline copy's worker and manifest."""
-    config = read_config(root / config_file)
-    guide = GuideBuild(root, config)
+    Security Policy, the sitemap's hreflang pairs, and the offline copy's worker and manifest. `guide` is the
+    one the language's config was written from (loading the content again would cost a second at ×10)."""
     for page in site_dir.rglob("*.html"):
         page.write_text(content_security.with_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
-    twin = config["extra"]["twin"]
-    path = site_dir / "sitemap.xml"
-    path.write_text(
-        sitemap.with_alternates(
-            path.read_text(encoding="utf-8"), guide.lang, config["site_url"], twin["lang"], twin_site_url(config)
-        ),
-        encoding="utf-8",
-    )
+    sitemap = site_dir / "sitemap.xml"
+    sitemap.write_text(guide.sitemap_with_alternates(sitemap.read_text(encoding="utf-8")), encoding="utf-8")
     guide.write_offline_files(site_dir)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
-from . import offline
+from . import offline, sitemap
 from .content import load_content
 from .i18n import build_language, twin_site_url
 from .navigation import menu_pages, translated_nav
@@ -76,6 +76,13 @@ class GuideBuild:
         if words:
             meta["tags"] = words
         meta["history"] = self.history.for_sources(meta["sources"])
+
+    def sitemap_with_alternates(self, sitemap_xml: str) -> str:
+        """An engine's sitemap of this language with each page's hreflang pairs (guide/sitemap.py)."""
+        twin = self._config["extra"]["twin"]
+        return sitemap.with_alternates(
+            sitemap_xml, self.lang, self._config["site_url"], twin["lang"], twin_site_url(self._config)
+        )
 
     def write_offline_files(self, site_dir: Path) -> None:
         """After the engine has written every file (the search index too): the offline copy's worker and the
