@@ -98,7 +98,7 @@ def curly_quotes(name: str, text: str, line: int) -> Problem | None:
         "",
         f"this is not valid YAML: the text starts with {named(quote)} ({quote}), "
         "a typographic quote that YAML does not read as a quote; put the whole text in "
-        'straight double quotes ("…"), typographic quotes inside them are fine',
+        'straight double quotes ("…"); typographic quotes inside them are fine',
         found.start(1) + 1,
     )
 

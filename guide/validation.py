@@ -352,7 +352,7 @@ def _is_text_pair(schema: dict) -> bool:
 
 def _expected(schema: dict) -> str:
     if _is_text_pair(schema):
-        return "a text with a Danish (da:) and an English (en:) line"
+        return "a pair of lines, Danish (da:) and English (en:)"
     kinds = schema.get("type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
     return " or ".join(TYPE_NAMES.get(k, str(k)) for k in kinds)

@@ -35,7 +35,7 @@ GUIDES = {
         [
             "Danish",
             "English to use",
-            "May stand in English text",
+            "Allowed in English text",
             "Rule for the Danish texts",
             "Rule for the English texts",
             "Note",

@@ -78,7 +78,7 @@ CASES = {
         "data/advice.yml:11: phases[0].titel: unknown key 'titel'; did you mean 'title'?",
     ],
     "wrong-type.roles.yml": [
-        "data/roles.yml:3: roles[0].name: should be a text with a Danish (da:) and an English (en:) line, "
+        "data/roles.yml:3: roles[0].name: should be a pair of lines, Danish (da:) and English (en:), "
         "but is a text; put 'da: …' and 'en: …' on two lines below it, indented by two more spaces"
     ],
     "duplicate-id.roles.yml": [
@@ -121,7 +121,7 @@ CASES = {
     "curly-quotes.roles.yml": [
         "data/roles.yml:8:11: (the whole file): this is not valid YAML: the text starts with U+201C left double "
         "quotation mark (\u201c), a typographic quote that YAML does not read as a quote; put the whole text in "
-        'straight double quotes ("…"), typographic quotes inside them are fine'
+        'straight double quotes ("…"); typographic quotes inside them are fine'
     ],
     "hash-cuts-text.roles.yml": [
         "data/roles.yml:9:17: roles[0].summary.en: the text stops before ' #': YAML reads ' #' and everything "
