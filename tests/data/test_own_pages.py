@@ -2,7 +2,7 @@
 
 The printed booklet pointed to COI's web page for its materials (programme outline, sign-up, more material). The
 guide now has them (the planning tools in data/planning.yml, the sign-up page), so a text that still points to that
-address must also link to a page of this site; and the journey's intro begins where its first step begins.
+address must also link to a page of this site; and the journey's first step links to the pages it offers.
 """
 
 from __future__ import annotations
@@ -40,11 +40,24 @@ def test_a_text_that_points_to_the_booklets_address_also_links_to_the_guides_own
     )
 
 
-def test_the_journeys_intro_links_to_the_page_its_first_step_offers():
-    journey = load_content(ROOT)["journey"]
-    first = journey["steps"][0]["pages"][0]
+def test_the_journeys_first_step_links_to_the_pages_it_offers():
+    # The journey begins on the guide's own page, and in the first step's own text: the role pages show that step
+    # without the intro, and the intro right above it no longer repeats the link (the sixth Danish read).
+    first = load_content(ROOT)["journey"]["steps"][0]
+    assert first["pages"], "the first step offers no page of the guide"
     for lang in ("da", "en"):
-        assert f"](/{first}.md)" in " ".join(paragraph[lang] for paragraph in journey["intro"]), lang
+        text = " ".join(paragraph[lang] for paragraph in first["text"])
+        for page in first["pages"]:
+            assert f"](/{page}.md)" in text, (lang, page)
+
+
+def test_the_journeys_intro_gives_the_contact_to_coi():
+    # The schema asks the intro for the contact to COI: a mail link to one of the site's own addresses.
+    content = load_content(ROOT)
+    addresses = {content["site"]["publisher"]["email"], content["site"]["contact"]["email"]}
+    for lang in ("da", "en"):
+        intro = " ".join(paragraph[lang] for paragraph in content["journey"]["intro"])
+        assert any(f"](mailto:{address})" in intro for address in addresses), lang
 
 
 def test_the_check_finds_a_text_that_only_points_away():
