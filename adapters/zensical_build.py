@@ -30,6 +30,7 @@ FRAMING = re.compile(r"^the content has \d+ problems?:$")
 
 
 def target(root: Path, staging: Path, lang: str, below: str) -> Path:
+    """Where a language builds: below the project's root, as Zensical requires, whatever its place in SITE."""
     return root / WORK / lang
 
 
@@ -38,14 +39,14 @@ def build(root: Path, jobs: dict[str, tuple[str, Path]]) -> dict[str, list[str] 
     results: dict[str, list[str] | None] = {}
     for lang, (config_file, target_dir) in jobs.items():
         try:
-            config, guide = write_config(root, config_file, str(target_dir.relative_to(root)))
+            config_path, guide = write_config(root, config_file, str(target_dir.relative_to(root)))
         except GuideBuildError as error:
             results[lang] = [line for line in str(error).splitlines() if not FRAMING.match(line.strip())]
             continue
         try:
             # `python -m` from the root puts it on sys.path: the extension imports adapters.zensical.
             run = subprocess.run(
-                [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(config)],
+                [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(config_path)],
                 cwd=root,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
@@ -54,7 +55,7 @@ def build(root: Path, jobs: dict[str, tuple[str, Path]]) -> dict[str, list[str] 
                 check=False,
             )
         finally:
-            config.unlink()
+            config_path.unlink()
         if run.returncode != 0:
             results[lang] = problem_lines(run.stdout)
             continue

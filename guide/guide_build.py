@@ -28,16 +28,6 @@ from .search_keywords import SearchKeywords
 THEME_EXTRA_KEYS = ("ui", "publisher", "contact", "page_titles", "menu_pages", "theme_colour")
 
 
-def theme_extra(renderer: Renderer, texts: PageTexts) -> dict[str, Any]:
-    """The site texts the theme templates read from `config.extra` (the 404 page has no Markdown to render)."""
-    return {
-        "ui": renderer.env.globals["ui"],
-        "publisher": renderer.env.globals["publisher"],
-        "contact": renderer.env.globals["contact"],
-        "page_titles": texts.titles,
-    }
-
-
 class GuideBuild:
     """The guide in one language. Raises ContentError (every problem in data/) or ValueError (a config
     that does not fit the data) when it cannot be built."""
@@ -61,11 +51,22 @@ class GuideBuild:
             "nav": translated_nav(self._config["nav"], self.content["site"]["nav_sections"], self.lang),
             "site_description": self.texts.site_description,
             "extra": {
-                **theme_extra(self.renderer, self.texts),
-                "menu_pages": menu_pages(self._config["nav"], self.texts.titles),
-                "theme_colour": offline.primary_colour(self.root),  # the browser's bar (overrides/main.html)
+                **self._theme_extra(),
                 "twin": {**self._config["extra"]["twin"], "site_url": twin_site_url(self._config)},
             },
+        }
+
+    def _theme_extra(self) -> dict[str, Any]:
+        """What the theme templates read from `config.extra` (THEME_EXTRA_KEYS): the site texts (the 404 page
+        has no Markdown to render), the menu's pages for the 404 page's list, and the browser bar's colour."""
+        globals_ = self.renderer.env.globals
+        return {
+            "ui": globals_["ui"],
+            "publisher": globals_["publisher"],
+            "contact": globals_["contact"],
+            "page_titles": self.texts.titles,
+            "menu_pages": menu_pages(self._config["nav"], self.texts.titles),
+            "theme_colour": offline.primary_colour(self.root),
         }
 
     def prepare_page(self, src_uri: str, meta: MutableMapping[str, Any]) -> None:
