@@ -1,11 +1,13 @@
 """What the booklet (/haefte/) must hold, taken from the data, and its built page and PDF per language."""
+
 from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import markdown
 import pytest
@@ -51,22 +53,31 @@ WEB_ONLY = ("fine_print.at_a_glance", "travel_types.other.name")
 
 
 def booklet_texts(lang: str) -> list[tuple[str, str]]:
-    return [(f"{domain}.{where}", text) for domain in DOMAINS for where, text in texts(CONTENT[domain], lang)
-            if not f"{domain}.{where}".startswith(WEB_ONLY)]
+    return [
+        (f"{domain}.{where}", text)
+        for domain in DOMAINS
+        for where, text in texts(CONTENT[domain], lang)
+        if not f"{domain}.{where}".startswith(WEB_ONLY)
+    ]
 
 
 def screen_only_texts(lang: str) -> set[str]:
     """The words of the booklet page's buttons (a.md-button): they act on screen and stay off paper."""
     html = page_file(lang).read_text(encoding="utf-8")
-    html = html[html.index("<article"):html.index("</article>")]
+    html = html[html.index("<article") : html.index("</article>")]
     found = re.findall(r'<a [^>]*class="[^"]*\bmd-button\b[^"]*"[^>]*>(.*?)</a>', html, re.S)
     return {" ".join(re.sub(r"<[^>]+>", "", text).split()) for text in found}
 
 
 def advice_items(lang: str) -> list[tuple[str, str]]:
     """Every piece of advice and every question of every phase, as (id, text)."""
-    return [(item["id"], item["text"][lang]) for phase in CONTENT["advice"]["phases"]
-            for kind in ("advice", "questions") for group in phase[kind] for item in group["items"]]
+    return [
+        (item["id"], item["text"][lang])
+        for phase in CONTENT["advice"]["phases"]
+        for kind in ("advice", "questions")
+        for group in phase[kind]
+        for item in group["items"]
+    ]
 
 
 class _Text(HTMLParser):

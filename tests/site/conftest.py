@@ -1,4 +1,5 @@
 """The built HTML, parsed just enough to ask what a visitor's browser would see."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,8 +19,9 @@ class ParsedPage:
     text: str = ""
 
     def find(self, tag: str, **attrs) -> list[Element]:
-        return [e for e in self.elements
-                if e.tag == tag and all(e.attrs.get(k.rstrip("_")) == v for k, v in attrs.items())]
+        return [
+            e for e in self.elements if e.tag == tag and all(e.attrs.get(k.rstrip("_")) == v for k, v in attrs.items())
+        ]
 
     def first(self, tag: str, **attrs) -> Element:
         found = self.find(tag, **attrs)

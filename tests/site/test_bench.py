@@ -4,6 +4,7 @@ The capture has to hand the theme's `extra` to the plain build, and the macros p
 content security policy). The plain build must then write the same HTML as ours, or the overhead it measures
 compares two different sites. Quick mode as a whole runs in CI (`make bench QUICK=1`).
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,13 +20,18 @@ from tools.bench.workspace import ENV, mkdocs_build, snapshot
 
 
 def test_a_function_in_extra_reaches_the_plain_build_as_the_same_function():
-    extra = {"content_security_policy": functools.partial(content_security.policy, preview=False),
-             "twin": {"lang": "en"}, "generator": False}
+    extra = {
+        "content_security_policy": functools.partial(content_security.policy, preview=False),
+        "twin": {"lang": "en"},
+        "generator": False,
+    }
     back = capture.restored(json.loads(capture.to_json(extra)), ROOT)
     scripts = "<script>console.log(1)</script>"
     assert back["content_security_policy"](scripts) == extra["content_security_policy"](scripts)
-    assert {k: v for k, v in back.items() if k != "content_security_policy"} == {"twin": {"lang": "en"},
-                                                                                  "generator": False}
+    assert {k: v for k, v in back.items() if k != "content_security_policy"} == {
+        "twin": {"lang": "en"},
+        "generator": False,
+    }
 
 
 def test_a_callable_that_cannot_be_imported_again_is_refused_with_a_reason():

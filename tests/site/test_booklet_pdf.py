@@ -1,5 +1,6 @@
 """The booklet's PDFs (`make pdf`): tagged, titled, in their language, with bookmarks, small, holding the
 guide's text, and never ending a page on a heading. Read with poppler-utils (pdfinfo, pdftotext)."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,17 @@ from html import unescape
 import pytest
 
 from tests.conftest import LANGS
-from tests.site.booklet import (CONTENT, booklet_texts, page_file, pdf_file, pdf_info, pdf_pages_text,
-                                screen_only_texts, squeezed, visible)
+from tests.site.booklet import (
+    CONTENT,
+    booklet_texts,
+    page_file,
+    pdf_file,
+    pdf_info,
+    pdf_pages_text,
+    screen_only_texts,
+    squeezed,
+    visible,
+)
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -21,7 +31,7 @@ def title(lang: str) -> str:
 
 def heading_texts(lang: str) -> list[str]:
     html = page_file(lang).read_text(encoding="utf-8")
-    html = html[html.index("<article"):html.index("</article>")]
+    html = html[html.index("<article") : html.index("</article>")]
     found = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S)
     return [unescape(" ".join(re.sub(r"<[^>]+>", "", text).split())) for _, text in found]
 
@@ -35,8 +45,11 @@ def pdf_string(raw: bytes) -> str:
 
 def bookmarks(pdf: bytes) -> list[str]:
     """The titles of the document outline's entries (objects with a /Title, a /Parent and a /Dest)."""
-    entries = [obj for obj in re.findall(rb"\d+ 0 obj\s*<<(.*?)>>\s*endobj", pdf, re.S)
-               if b"/Parent" in obj and b"/Dest" in obj]
+    entries = [
+        obj
+        for obj in re.findall(rb"\d+ 0 obj\s*<<(.*?)>>\s*endobj", pdf, re.S)
+        if b"/Parent" in obj and b"/Dest" in obj
+    ]
     titles = [re.search(rb"/Title\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f]+>)", obj) for obj in entries]
     return [pdf_string(found.group(1)) for found in titles if found]
 
@@ -50,7 +63,7 @@ def catalog_language(pdf: bytes) -> str | None:
 def test_the_pdf_is_tagged_titled_in_its_language_and_small(site, lang):
     pdf = pdf_file(lang)
     info = pdf_info(pdf)
-    assert info["Tagged"] == "yes"                       # a structure screen readers can follow
+    assert info["Tagged"] == "yes"  # a structure screen readers can follow
     assert info["Title"] == title(lang)
     assert info["Page size"].endswith("(A4)")
     assert catalog_language(pdf.read_bytes()) == lang
@@ -60,8 +73,10 @@ def test_the_pdf_is_tagged_titled_in_its_language_and_small(site, lang):
 def contents(lang: str) -> list[str]:
     """The entries of the booklet's contents list: its main sections."""
     html = page_file(lang).read_text(encoding="utf-8")
-    nav = html[html.index('class="ip-booklet-contents"'):]
-    return [unescape(entry) for entry in re.findall(r'<li><a href="#[^"]+">([^<]+)</a></li>', nav[:nav.index("</nav>")])]
+    nav = html[html.index('class="ip-booklet-contents"') :]
+    return [
+        unescape(entry) for entry in re.findall(r'<li><a href="#[^"]+">([^<]+)</a></li>', nav[: nav.index("</nav>")])
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -77,8 +92,11 @@ def test_the_pdf_holds_every_heading_and_text_of_the_booklet(site, lang):
     text = squeezed("".join(pdf_pages_text(pdf_file(lang))))
     missing_headings = [h for h in heading_texts(lang) if squeezed(h) not in text]
     buttons = screen_only_texts(lang)
-    missing_texts = [where for where, data_text in booklet_texts(lang)
-                     if squeezed(visible(data_text)) not in text and visible(data_text) not in buttons]
+    missing_texts = [
+        where
+        for where, data_text in booklet_texts(lang)
+        if squeezed(visible(data_text)) not in text and visible(data_text) not in buttons
+    ]
     assert missing_headings == [] and missing_texts == []
 
 
@@ -109,8 +127,11 @@ def test_the_booklets_buttons_stay_off_paper(site, lang):
 def test_no_pdf_page_ends_with_a_heading(site, lang):
     headings = heading_texts(lang)
     contents_title = CONTENT["booklet"]["contents"][lang]
-    pages = [(number, page) for number, page in enumerate(pdf_pages_text(pdf_file(lang)), start=1)
-             if not page.startswith(contents_title)]   # the contents list: its entries are the headings' words
+    pages = [
+        (number, page)
+        for number, page in enumerate(pdf_pages_text(pdf_file(lang)), start=1)
+        if not page.startswith(contents_title)
+    ]  # the contents list: its entries are the headings' words
     assert len(pages) > 1
     stranded = [(number, heading) for number, page in pages for heading in headings if ends_with(page, heading)]
     assert stranded == []
@@ -118,7 +139,7 @@ def test_no_pdf_page_ends_with_a_heading(site, lang):
 
 def ends_with(page: str, heading: str) -> bool:
     words, last = page.split(), heading.split()
-    return words[-len(last):] == last
+    return words[-len(last) :] == last
 
 
 def test_a_page_ending_with_a_heading_would_be_caught():

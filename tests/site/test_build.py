@@ -1,5 +1,6 @@
 """The one way to build (tools/build.py): a failure exits non-zero and says, on its own line, the file and line
 to fix, whatever broke (data, a template), and leaves the last good site as it was."""
+
 from __future__ import annotations
 
 import os
@@ -30,10 +31,17 @@ def test_the_command_prints_each_problem_keeps_the_old_site_and_annotates_on_git
     roles = project / "data" / "roles.yml"
     text = roles.read_text(encoding="utf-8")
     line = next(number for number, content in enumerate(text.splitlines(), 1) if content.strip().startswith("en: "))
-    roles.write_text(text.replace(text.splitlines()[line - 1], text.splitlines()[line - 1].split("en:")[0] + "en: No",
-                                  1), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "tools.build", "--root", str(project), "--site", str(site)],
-                            cwd=ROOT, capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": "true"})
+    roles.write_text(
+        text.replace(text.splitlines()[line - 1], text.splitlines()[line - 1].split("en:")[0] + "en: No", 1),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.build", "--root", str(project), "--site", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+    )
     assert result.returncode == 1
     problem = result.stderr.splitlines()[0]
     assert problem.startswith(f"data/roles.yml:{line}:") and "double quotes" in problem, result.stderr

@@ -4,6 +4,7 @@
 Each change also says whether the check should pass, so the promise is tested from both sides: changes that
 a template would trip over are refused by the check, on the data line, before any build.
 """
+
 from __future__ import annotations
 
 import copy
@@ -36,7 +37,7 @@ def new_travel_type(data):
     data["types"].append(new)
 
 
-PLANNED = load_content(ROOT)["planning"]["programme"]["days"]   # the lengths the programme planner plans
+PLANNED = load_content(ROOT)["planning"]["programme"]["days"]  # the lengths the programme planner plans
 
 
 def every_planned_length(data):
@@ -112,8 +113,9 @@ def test_when_make_check_passes_the_build_passes(tmp_path, change):
         check_content(project, thorough=True)
     except ContentError as error:
         assert not check_passes, f"make check refused a change it should take:\n{error}"
-        assert all(problem.file.startswith(("data/", "published-ids.yml")) for problem in error.problems), \
+        assert all(problem.file.startswith(("data/", "published-ids.yml")) for problem in error.problems), (
             f"make check must name the data line, not a template:\n{error}"
+        )
         return
     assert check_passes, "make check let through a change that breaks the guide"
     problems = build(project)

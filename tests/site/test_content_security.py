@@ -5,6 +5,7 @@ block, and every link inside the site reaching a page and an id that exist.
 The checks are functions over one page's HTML, so the last tests can show each of them failing on a page
 written to break it: a future template cannot add a tracker, a script or an inline style unnoticed.
 """
+
 from __future__ import annotations
 
 import base64
@@ -25,9 +26,17 @@ DESCRIBING_RELS = {"canonical", "alternate", "prev", "next", "author", "license"
 # Attributes whose URL the browser fetches by itself.
 LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data", "background", "xlink:href")
 POLICY_SOURCES = {  # what each fetch directive may allow: the site itself, and data: icons in the stylesheet
-    "default-src": {"'self'"}, "script-src": {"'self'"}, "style-src": {"'self'"}, "img-src": {"'self'", "data:"},
-    "font-src": {"'self'"}, "connect-src": {"'self'"}, "worker-src": {"'self'"}, "manifest-src": {"'self'"},
-    "object-src": {"'none'"}, "base-uri": {"'self'"}, "form-action": {"'self'"},
+    "default-src": {"'self'"},
+    "script-src": {"'self'"},
+    "style-src": {"'self'"},
+    "img-src": {"'self'", "data:"},
+    "font-src": {"'self'"},
+    "connect-src": {"'self'"},
+    "worker-src": {"'self'"},
+    "manifest-src": {"'self'"},
+    "object-src": {"'none'"},
+    "base-uri": {"'self'"},
+    "form-action": {"'self'"},
 }
 
 
@@ -35,13 +44,16 @@ POLICY_SOURCES = {  # what each fetch directive may allow: the site itself, and 
 class Page:
     """One built page as a browser reads it: elements in order (attributes decoded) and inline script texts."""
 
-    url: str                       # its path as served: /en/rejsetyper/
+    url: str  # its path as served: /en/rejsetyper/
     elements: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
 
     def policy(self) -> dict[str, list[str]]:
-        metas = [attrs for tag, attrs in self.elements
-                 if tag == "meta" and attrs.get("http-equiv", "").lower() == "content-security-policy"]
+        metas = [
+            attrs
+            for tag, attrs in self.elements
+            if tag == "meta" and attrs.get("http-equiv", "").lower() == "content-security-policy"
+        ]
         assert len(metas) == 1, f"{self.url}: {len(metas)} Content-Security-Policy meta elements"
         directives = [part.split() for part in metas[0].get("content", "").split(";") if part.strip()]
         return {words[0].lower(): words[1:] for words in directives}
@@ -101,8 +113,11 @@ def browser_reads(url: str) -> str:
 
 def scheme_of(url: str) -> str | None:
     head, colon, _ = browser_reads(url).partition(":")
-    return head.lower() if colon and head[:1].isalpha() and "/" not in head and "?" not in head and "#" not in head \
+    return (
+        head.lower()
+        if colon and head[:1].isalpha() and "/" not in head and "?" not in head and "#" not in head
         else None
+    )
 
 
 def off_site(url: str) -> bool:
@@ -111,6 +126,7 @@ def off_site(url: str) -> bool:
 
 
 # The checks, each over one page.
+
 
 def policy_problems(page: Page) -> list[str]:
     """The policy is strict: own files only, no inline code but hashed scripts, nothing eval'd."""
@@ -139,8 +155,11 @@ def policy_position_problems(page: Page) -> list[str]:
 
 def unhashed_scripts(page: Page) -> list[str]:
     allowed = set(page.policy().get("script-src", []))
-    return [f"{page.url}: inline script without its hash in the policy: {script[:60]!r}" for script in page.scripts
-            if f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'" not in allowed]
+    return [
+        f"{page.url}: inline script without its hash in the policy: {script[:60]!r}"
+        for script in page.scripts
+        if f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'" not in allowed
+    ]
 
 
 def url_problems(page: Page) -> list[str]:
@@ -184,9 +203,11 @@ def blocked_by_policy(page: Page) -> list[str]:
 
 
 def new_tab_problems(page: Page) -> list[str]:
-    return [f"{page.url}: <{tag} target=_blank> without rel=noopener: {attrs.get('href', '')}"
-            for tag, attrs in page.elements if attrs.get("target", "").lower() == "_blank"
-            and "noopener" not in attrs.get("rel", "").lower().split()]
+    return [
+        f"{page.url}: <{tag} target=_blank> without rel=noopener: {attrs.get('href', '')}"
+        for tag, attrs in page.elements
+        if attrs.get("target", "").lower() == "_blank" and "noopener" not in attrs.get("rel", "").lower().split()
+    ]
 
 
 def unresolved_links(page: Page, site: Path, ids_of) -> list[str]:
@@ -207,6 +228,7 @@ def unresolved_links(page: Page, site: Path, ids_of) -> list[str]:
 
 
 # The built site.
+
 
 def test_every_page_has_a_strict_policy_first_in_its_head(pages):
     assert len(pages) > 2 * len(LANGS)
@@ -260,9 +282,13 @@ BROKEN = """<!doctype html><html><head><meta charset="utf-8"><link rel="styleshe
 def test_each_check_finds_what_it_looks_for():
     page = read(BROKEN, "/")
     assert policy_position_problems(page) == ["/: <link> comes before the Content-Security-Policy"]
-    assert policy_problems(page) == ["/: script-src allows [\"'unsafe-inline'\", 'https://cdn.example']",
-                                     "/: img-src allows ['*']", "/: manifest-src is missing",
-                                     "/: base-uri is missing", "/: form-action is missing"]
+    assert policy_problems(page) == [
+        "/: script-src allows [\"'unsafe-inline'\", 'https://cdn.example']",
+        "/: img-src allows ['*']",
+        "/: manifest-src is missing",
+        "/: base-uri is missing",
+        "/: form-action is missing",
+    ]
     assert unhashed_scripts(page) == ["/: inline script without its hash in the policy: 'alert(3)'"]
     assert url_problems(page) == [
         "/: <link rel=preconnect> loads https://fonts.gstatic.com from off the site",
@@ -270,10 +296,15 @@ def test_each_check_finds_what_it_looks_for():
         "/: <a href> goes to a javascript: address:  JAVASCRIPT:alert(2)",
         "/: <a href> goes to a data: address: data:text/html,x",
         "/: <img src> loads https://tracker.example.com/p.png from off the site",
-        "/: <img srcset> loads //cdn.example/a.png from off the site"]
-    assert blocked_by_policy(page) == ["/: <p style=…> (the policy blocks inline style)",
-                                       "/: <p onclick=…> (the policy blocks inline onclick)",
-                                       "/: a <style> element (put the rules in a stylesheet)"]
+        "/: <img srcset> loads //cdn.example/a.png from off the site",
+    ]
+    assert blocked_by_policy(page) == [
+        "/: <p style=…> (the policy blocks inline style)",
+        "/: <p onclick=…> (the policy blocks inline onclick)",
+        "/: a <style> element (put the rules in a stylesheet)",
+    ]
     assert new_tab_problems(page) == ["/: <a target=_blank> without rel=noopener: https://example.org/"]
     assert unresolved_links(page, SITE, lambda file: set()) == [
-        "/: the link ../findes-ikke/ leads to no page", "/: the link #findes-ikke names no id on /"]
+        "/: the link ../findes-ikke/ leads to no page",
+        "/: the link #findes-ikke names no id on /",
+    ]

@@ -5,6 +5,7 @@ runs nothing. Each task below is made that way, all of them in one copy of the w
 must pass, the site must build, and the data, render and site layers of the copy's own suite must pass
 against it. Nothing that `make ids` or `make glossary` would write is done: those are never the editor's job.
 """
+
 from __future__ import annotations
 
 import copy
@@ -20,8 +21,12 @@ def edit(project, name, change):
     hand, and the layout is PyYAML's (another way an editor could have written the same)."""
     path = project / "data" / f"{name}.yml"
     text = path.read_text(encoding="utf-8")
-    header = "".join(line for line in text.splitlines(keepends=True)[:next(
-        index for index, line in enumerate(text.splitlines()) if not line.startswith("#"))])
+    header = "".join(
+        line
+        for line in text.splitlines(keepends=True)[
+            : next(index for index, line in enumerate(text.splitlines()) if not line.startswith("#"))
+        ]
+    )
     data = yaml.safe_load(text)
     change(data)
     path.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
@@ -37,10 +42,16 @@ def type_under(project, section: str, line: str) -> None:
 
 def unreferenced_items(project, advice):
     """Checklist items no other file names: an editor may rename or retire them without other changes."""
-    others = "".join(path.read_text(encoding="utf-8") for path in (project / "data").glob("*.yml")
-                     if path.name != "advice.yml")
-    return [item for phase in advice["phases"] for group in phase["advice"] for item in group["items"]
-            if item["id"] not in others]
+    others = "".join(
+        path.read_text(encoding="utf-8") for path in (project / "data").glob("*.yml") if path.name != "advice.yml"
+    )
+    return [
+        item
+        for phase in advice["phases"]
+        for group in phase["advice"]
+        for item in group["items"]
+        if item["id"] not in others
+    ]
 
 
 def change_a_text(data):
@@ -64,6 +75,7 @@ def other_days(project):
 
     def change(data):
         data["types"][0]["days"] = [days["min"], days["max"]]
+
     return change
 
 
@@ -95,15 +107,20 @@ def test_every_documented_task_made_in_the_browser_passes_check_build_and_tests(
     def rename_and_retire(data):
         for phase in data["phases"]:
             for group in phase["advice"]:
-                group["items"] = [{**item, "id": "test-opgave-nyt-id"} if item["id"] == renamed["id"] else item
-                                  for item in group["items"] if item["id"] != retired["id"]]
+                group["items"] = [
+                    {**item, "id": "test-opgave-nyt-id"} if item["id"] == renamed["id"] else item
+                    for item in group["items"]
+                    if item["id"] != retired["id"]
+                ]
+
     edit(project, "advice", rename_and_retire)
     type_under(project, "renamed", f"{renamed['id']}: test-opgave-nyt-id")
     type_under(project, "retired", f"- {retired['id']}")
 
     _, notes = check_content(project, thorough=True)
     assert {"test-opgave-raad", "test-opgave-rejsetype", "test-opgave-nyt-id"} <= {
-        note.message.split("'")[1] for note in notes}, "new ids are notes, never problems"
+        note.message.split("'")[1] for note in notes
+    }, "new ids are notes, never problems"
     built_with_pdfs(project)
     result = run_layers(project, ["tests/data", "tests/render", "tests/site"])
     assert result.returncode == 0, "a task from the guides fails the tests:\n" + result.stdout[-6000:]

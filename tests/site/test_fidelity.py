@@ -2,6 +2,7 @@
 
 Editors may rewrite any text, so these tests check the measure and the report, not today's coverage.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -10,8 +11,10 @@ import sys
 from tests.conftest import ROOT
 from tools.fidelity import MIN_WORDS, PRESENT, Pages, booklet_paragraphs, report, words
 
-PAGE = ("Signalér tydeligt, at I bakker op om praktikken. Praktikanten får en fast kontaktperson, "
-        "som hjælper med de praktiske ting den første dag.")
+PAGE = (
+    "Signalér tydeligt, at I bakker op om praktikken. Praktikanten får en fast kontaktperson, "
+    "som hjælper med de praktiske ting den første dag."
+)
 
 
 def test_the_booklet_fixture_is_read_as_paragraphs():
@@ -28,8 +31,9 @@ def test_the_measure_tells_a_present_paragraph_from_a_missing_one():
 
 def test_the_report_lists_what_is_missing_and_what_is_untranslated(tmp_path):
     booklet = tmp_path / "booklet.txt"
-    booklet.write_text(f"{PAGE}\nPraktikanten skal medbringe egen madpakke og en sovepose til hele ugen.\n",
-                       encoding="utf-8")
+    booklet.write_text(
+        f"{PAGE}\nPraktikanten skal medbringe egen madpakke og en sovepose til hele ugen.\n", encoding="utf-8"
+    )
     for folder, text in (("", PAGE), ("en", "The intern gets a contact person. " + PAGE)):
         (tmp_path / "site" / folder).mkdir(parents=True, exist_ok=True)
         (tmp_path / "site" / folder / "index.html").write_text(f"<p>{text}</p>", encoding="utf-8")
@@ -40,8 +44,9 @@ def test_the_report_lists_what_is_missing_and_what_is_untranslated(tmp_path):
 
 
 def test_make_fidelity_reports_on_the_built_site_and_exits_zero(site):
-    result = subprocess.run([sys.executable, "-m", "tools.fidelity", "--site", str(site)], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.fidelity", "--site", str(site)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Booklet coverage: ")
 
@@ -49,10 +54,14 @@ def test_make_fidelity_reports_on_the_built_site_and_exits_zero(site):
 def test_the_report_gives_the_whole_guide_page_its_own_coverage(tmp_path):
     """The booklet page (/haefte/) should hold the booklet by itself; the report says how much of it it does."""
     booklet = tmp_path / "booklet.txt"
-    booklet.write_text(f"{PAGE}\nPraktikanten skal medbringe egen madpakke og en sovepose til hele ugen.\n",
-                       encoding="utf-8")
-    for folder, text in (("", PAGE + " Praktikanten skal medbringe egen madpakke og en sovepose til hele ugen."),
-                         ("haefte", PAGE), ("en", "")):
+    booklet.write_text(
+        f"{PAGE}\nPraktikanten skal medbringe egen madpakke og en sovepose til hele ugen.\n", encoding="utf-8"
+    )
+    for folder, text in (
+        ("", PAGE + " Praktikanten skal medbringe egen madpakke og en sovepose til hele ugen."),
+        ("haefte", PAGE),
+        ("en", ""),
+    ):
         (tmp_path / "site" / folder).mkdir(parents=True, exist_ok=True)
         (tmp_path / "site" / folder / "index.html").write_text(f"<p>{text}</p>", encoding="utf-8")
     lines = report(tmp_path / "site", booklet).splitlines()

@@ -1,6 +1,7 @@
 """A clean clone on a new machine: everything it refers to is in the repository, and what the system lacks is
 either installed by one script (tools/system-deps.sh, which `make test` and `.ci/run` call first) or named
 in one line with the command that installs it, before anything else runs."""
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,7 @@ def tracked_text_files() -> list[Path]:
         try:
             path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            continue   # a binary file refers to nothing
+            continue  # a binary file refers to nothing
         files.append(path)
     return files
 
@@ -69,8 +70,12 @@ def bare_machine(tmp_path: Path, *tools: str, stubs: dict[str, str] | None = Non
     for name, body in {"node": f"echo {older}", **(stubs or {})}.items():
         (bin_dir / name).write_text(f"#!{shutil.which('bash')}\n{body}\n", encoding="utf-8")
         (bin_dir / name).chmod(0o755)
-    return {"PATH": str(bin_dir), "HOME": str(tmp_path), "CHROMIUM": str(tmp_path / "no-chromium"),
-            "FONTS_DIR": str(tmp_path / "no-fonts")}
+    return {
+        "PATH": str(bin_dir),
+        "HOME": str(tmp_path),
+        "CHROMIUM": str(tmp_path / "no-chromium"),
+        "FONTS_DIR": str(tmp_path / "no-fonts"),
+    }
 
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -87,16 +92,15 @@ def test_without_a_way_to_install_it_stops_with_one_line_naming_everything_missi
     assert len(lines(result)) == 1, lines(result)
     line = MISSING_LINE.match(lines(result)[0])
     assert line, lines(result)[0]
-    assert line["what"].split(", ")[:len(APT_PACKAGES)] == APT_PACKAGES
+    assert line["what"].split(", ")[: len(APT_PACKAGES)] == APT_PACKAGES
     assert f"Node.js {NODE_MAJOR} (found v{NODE_MAJOR - 2}.1.0)" in line["what"]
     assert "package manager" in line["how"]
 
 
 def test_check_only_reports_and_names_the_command_that_installs_it(tmp_path):
     calls = tmp_path / "calls"
-    env = bare_machine(tmp_path, stubs={"apt-get": f"echo apt-get \"$@\" >> {calls}",
-                                       "npm": f"echo npm \"$@\" >> {calls}"})
-    env["CHROMIUM"] = shutil.which("bash")   # a Chromium is there: only what is missing is named
+    env = bare_machine(tmp_path, stubs={"apt-get": f'echo apt-get "$@" >> {calls}', "npm": f'echo npm "$@" >> {calls}'})
+    env["CHROMIUM"] = shutil.which("bash")  # a Chromium is there: only what is missing is named
     result = run(["bash", str(SYSTEM_DEPS), "--check"], env)
     assert result.returncode == 1
     assert len(lines(result)) == 1, lines(result)
@@ -110,9 +114,14 @@ def test_check_only_reports_and_names_the_command_that_installs_it(tmp_path):
 def test_as_root_it_updates_apt_installs_the_missing_packages_and_the_pinned_node(tmp_path):
     """apt-get and npm are stand-ins that install nothing: the script says so in one line and fails."""
     calls = tmp_path / "calls"
-    env = bare_machine(tmp_path, stubs={"apt-get": f"echo apt-get \"$@\" >> {calls}",
-                                       "npm": f"echo npm \"$@\" >> {calls}",
-                                       "uname": '[ "$1" = -m ] && echo x86_64 || echo Linux'})
+    env = bare_machine(
+        tmp_path,
+        stubs={
+            "apt-get": f'echo apt-get "$@" >> {calls}',
+            "npm": f'echo npm "$@" >> {calls}',
+            "uname": '[ "$1" = -m ] && echo x86_64 || echo Linux',
+        },
+    )
     env["CHROMIUM"] = shutil.which("bash")
     result = run(["bash", str(SYSTEM_DEPS)], env)
     made = calls.read_text(encoding="utf-8").splitlines()
@@ -147,19 +156,26 @@ def test_make_test_and_ci_run_start_with_the_script():
 def test_node_is_the_same_lts_everywhere():
     """CI, the dev container, package.json and every text that names a Node.js version say the script's."""
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
-    setup = [s for job in workflow["jobs"].values() for s in job["steps"]
-             if s.get("uses", "").startswith("actions/setup-node@")]
+    setup = [
+        s
+        for job in workflow["jobs"].values()
+        for s in job["steps"]
+        if s.get("uses", "").startswith("actions/setup-node@")
+    ]
     assert setup and [s["with"]["node-version"] for s in setup] == [str(NODE_MAJOR)] * len(setup)
     container = (ROOT / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8")
-    assert re.findall(r'"ghcr\.io/devcontainers/features/node:\d+": \{"version": "(\d+)"\}', container) \
-        == [str(NODE_MAJOR)]
+    assert re.findall(r'"ghcr\.io/devcontainers/features/node:\d+": \{"version": "(\d+)"\}', container) == [
+        str(NODE_MAJOR)
+    ]
     package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
     assert package["engines"]["node"] == f">={NODE_MAJOR}"
     # "the last release that runs on Node 20" and "Debian 12 has only Node.js 18" are facts about others.
-    named = {f"{path.relative_to(ROOT)}: Node.js {version}" for path in tracked_text_files()
-             for version in re.findall(r"(?<!runs on )(?<!has only )Node(?:\.js)? (\d+)\b",
-                                       path.read_text(encoding="utf-8"))
-             if int(version) != NODE_MAJOR}
+    named = {
+        f"{path.relative_to(ROOT)}: Node.js {version}"
+        for path in tracked_text_files()
+        for version in re.findall(r"(?<!runs on )(?<!has only )Node(?:\.js)? (\d+)\b", path.read_text(encoding="utf-8"))
+        if int(version) != NODE_MAJOR
+    }
     assert named == set()
 
 

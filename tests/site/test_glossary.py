@@ -7,6 +7,7 @@ data/ without touching this file. What a visitor would notice:
 - a Danish name (Innovationspraktik, Spredningsguiden) in an English page's text with no explanation, or with
   the explanation given more than once.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,11 +22,13 @@ from tests.conftest import LANGS, ROOT, lang_root, page_paths
 
 # Common Danish words that are not also English words: one of them on an English page is a Danish slip.
 # (Words spelt with æ, ø or å are Danish wherever they stand; see danish_words.)
-DANISH_FUNCTION_WORDS = frozenset("""
+DANISH_FUNCTION_WORDS = frozenset(
+    """
     og ikke det er af til med som der jeg vi du dig hvis hvor hvad hvordan hvilke hvem hvorfor eller skal kan
     har være bliver blive sig sine hos nu fx osv mv jeres vores deres hinanden meget mest efter dette disse
     denne hun hende om ud fra gode godt alle andre anden andet nye hver helt jer ind ved kun også
-""".split())
+""".split()
+)
 LETTERS = r"A-Za-zÆØÅæøåÉé"
 WORD = re.compile(rf"[{LETTERS}]+")
 SPECIAL_LETTERS = re.compile("[æøåÆØÅ]")
@@ -50,11 +53,17 @@ class Term:
 
 @cache
 def glossary() -> tuple[Term, ...]:
-    return tuple(Term(da=t["da"], en=t["en"], gloss=t.get("gloss"),
-                      allowed_in_english=tuple(t.get("allowed_in_english", ())),
-                      avoid={lang: tuple(rule["words"]) for lang, rule in t.get("avoid", {}).items()},
-                      instead={lang: rule["instead"] for lang, rule in t.get("avoid", {}).items() if "instead" in rule})
-                 for t in load_content(ROOT)["glossary"]["terms"])
+    return tuple(
+        Term(
+            da=t["da"],
+            en=t["en"],
+            gloss=t.get("gloss"),
+            allowed_in_english=tuple(t.get("allowed_in_english", ())),
+            avoid={lang: tuple(rule["words"]) for lang, rule in t.get("avoid", {}).items()},
+            instead={lang: rule["instead"] for lang, rule in t.get("avoid", {}).items() if "instead" in rule},
+        )
+        for t in load_content(ROOT)["glossary"]["terms"]
+    )
 
 
 def phrase(words: str) -> re.Pattern:
@@ -70,7 +79,7 @@ def allowed_names() -> list[str]:
 @cache
 def site_name(lang: str) -> str:
     """The site's name in a language's build (mkdocs.en.yml may set its own; else mkdocs.yml's)."""
-    for config in (("mkdocs.en.yml", "mkdocs.yml") if lang == "en" else ("mkdocs.yml",)):
+    for config in ("mkdocs.en.yml", "mkdocs.yml") if lang == "en" else ("mkdocs.yml",):
         if found := re.search(r"^site_name: *(.+)$", (ROOT / config).read_text(encoding="utf-8"), re.MULTILINE):
             return found.group(1).strip().strip("\"'")
     return ""
@@ -84,14 +93,18 @@ def danish_terms() -> list[tuple[str, Term]]:
         english = [part.strip().lower() for part in re.split(r"[,()]", term.en)]
         for part in re.split(r",", re.sub(r"\(.*?\)", "", term.da)):
             part = part.strip()
-            if part and not any(word.startswith(part.lower()) for word in english) \
-                    and part not in term.allowed_in_english:
+            if (
+                part
+                and not any(word.startswith(part.lower()) for word in english)
+                and part not in term.allowed_in_english
+            ):
                 found.append((part, term))
     return found
 
 
 # ---------------------------------------------------------------------------------------------------------
 # What a visitor sees of a page: its text and shown attributes, without what is marked as Danish.
+
 
 class _Visible(HTMLParser):
     """The page's visible text in the page's language, and its main content's running text.
@@ -105,8 +118,8 @@ class _Visible(HTMLParser):
         self.lang = lang
         self.stack: list[tuple[str, bool, bool, bool]] = []  # tag, other language, in main content, heading/link
         self.texts: list[str] = []
-        self.main: list[str] = []      # the article's text
-        self.running: list[str] = []   # the article's sentences: its text outside headings, links and lone names
+        self.main: list[str] = []  # the article's text
+        self.running: list[str] = []  # the article's sentences: its text outside headings, links and lone names
 
     def _state(self):
         return self.stack[-1][1:] if self.stack else (False, False, False)
@@ -115,7 +128,11 @@ class _Visible(HTMLParser):
         attrs = {k: v or "" for k, v in attrs}
         other, main, aside = self._state()
         # Code is a key or an id (ipraktik:aftale:aftale-praktikant-navn), in no language.
-        other = other or tag in ("script", "style", "code") or (attrs.get("lang", self.lang) != self.lang and "lang" in attrs)
+        other = (
+            other
+            or tag in ("script", "style", "code")
+            or (attrs.get("lang", self.lang) != self.lang and "lang" in attrs)
+        )
         main = main or "md-content__inner" in attrs.get("class", "")
         aside = aside or tag in ("h1", "h2", "h3", "h4", "h5", "h6", "a")
         if not other:
@@ -156,9 +173,12 @@ def squeeze(texts: list[str]) -> str:
 
 def read_page(lang: str, path: str) -> Page:
     parser = _Visible(lang)
-    parser.feed((lang_root(lang) / (path if path.endswith(".html") else path + "index.html")).read_text(encoding="utf-8"))
-    return Page(("en/" if lang == "en" else "") + path, squeeze(parser.texts), squeeze(parser.main),
-                squeeze(parser.running))
+    parser.feed(
+        (lang_root(lang) / (path if path.endswith(".html") else path + "index.html")).read_text(encoding="utf-8")
+    )
+    return Page(
+        ("en/" if lang == "en" else "") + path, squeeze(parser.texts), squeeze(parser.main), squeeze(parser.running)
+    )
 
 
 @cache
@@ -167,11 +187,12 @@ def pages(lang: str) -> tuple[Page, ...]:
 
 
 def excerpt(text: str, match: re.Match) -> str:
-    return "…" + text[max(0, match.start() - 30):match.end() + 30] + "…"
+    return "…" + text[max(0, match.start() - 30) : match.end() + 30] + "…"
 
 
 # ---------------------------------------------------------------------------------------------------------
 # The checks, as functions of a page's text, so the tests below can prove they catch what they should.
+
 
 def found(text: str, matches: list[re.Match], what: str) -> str:
     """One line per wording and page: where it first stands, and how often (the menu repeats a lot)."""
@@ -185,7 +206,9 @@ def avoided_wordings(text: str, lang: str) -> list[str]:
     for term in glossary():
         for wording in term.avoid.get(lang, ()):
             if matches := list(phrase(wording).finditer(text)):
-                problems.append(found(text, matches, f"'{wording}'") + f": use '{term.use(lang)}' (glossary: {term.da})")
+                problems.append(
+                    found(text, matches, f"'{wording}'") + f": use '{term.use(lang)}' (glossary: {term.da})"
+                )
     return problems
 
 
@@ -203,8 +226,10 @@ def danish_words(text: str) -> list[str]:
         if SPECIAL_LETTERS.search(match.group()) or match.group().lower() in DANISH_FUNCTION_WORDS:
             words.setdefault(match.group(), []).append(match)
     for word, matches in words.items():
-        problems.append(found(text, matches, f"Danish word '{word}'") + ": translate it, or if it is a name, "
-                        "add it to allowed_in_english in data/glossary.yml")
+        problems.append(
+            found(text, matches, f"Danish word '{word}'") + ": translate it, or if it is a name, "
+            "add it to allowed_in_english in data/glossary.yml"
+        )
     return problems
 
 
@@ -222,10 +247,13 @@ def unexplained_names(page: Page) -> list[str]:
             problems.append(f"names {term.en} but never explains it: write '{forms[0]}' where it first appears")
         elif count > 1:
             problems.append(f"explains {term.en} {count} times; explain it once, where it first appears")
-        elif not any(page.running.startswith(form, first.start()) for form in forms) \
-                and any(form in page.running for form in forms):
-            problems.append(f"explains {term.en} later than it first names it, in {excerpt(page.running, first)}: "
-                            "move the explanation to there")
+        elif not any(page.running.startswith(form, first.start()) for form in forms) and any(
+            form in page.running for form in forms
+        ):
+            problems.append(
+                f"explains {term.en} later than it first names it, in {excerpt(page.running, first)}: "
+                "move the explanation to there"
+            )
     return problems
 
 
@@ -234,6 +262,7 @@ def report(page: Page, problems: list[str]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_page_uses_a_wording_the_glossary_says_to_avoid(site, lang):
@@ -252,6 +281,7 @@ def test_danish_names_are_explained_once_per_english_page(site):
 
 
 # The checks must be able to fail: each catches what the glossary forbids and lets the allowed through.
+
 
 def some_term(has: str) -> Term:
     term = next((t for t in glossary() if getattr(t, has) if has != "avoid" or t.avoid.get("en")), None)

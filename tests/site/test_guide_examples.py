@@ -7,6 +7,7 @@ path from the top of the file to the change; it is merged into the data as an ed
 with the `id` (or `role`) of an existing one changes that one, any other item is added, and a text written
 as "…" (or ending in "…") stands for what is already there.
 """
+
 from __future__ import annotations
 
 import copy
@@ -20,8 +21,8 @@ import yaml
 
 from guide.content import check_content
 from tests.conftest import ROOT
-from tests.site.conftest import parse
 from tests.projects import build, project_copy
+from tests.site.conftest import parse
 
 GUIDES = ("REDIGERING.md", "CONTRIBUTING.md")
 EXAMPLE = re.compile(r"^```yaml\n# (data/[a-z_]+\.yml)\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -81,19 +82,26 @@ def test_the_guide_has_worked_examples_for_texts_checklists_and_travel_types(gui
 @pytest.mark.parametrize("guide", GUIDES)
 def test_every_worked_example_passes_the_check_and_builds_with_its_texts_on_the_site(guide, tmp_path):
     project = project_copy(tmp_path)
-    (project / "published-ids.yml").write_text((ROOT / "published-ids.yml").read_text(encoding="utf-8"),
-                                               encoding="utf-8")
+    (project / "published-ids.yml").write_text(
+        (ROOT / "published-ids.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     for file, example in examples(guide):
         path = project / file
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(merged(data, example), allow_unicode=True, sort_keys=False, width=1000),
-                        encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(merged(data, example), allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+        )
     check_content(project)  # raises with the editor's lines if an example does not pass
     problems = build(project)
     assert problems == [], "\n".join(problems)
     # What a visitor reads, and the page's description (in the head, for search engines and link previews).
-    pages = {lang: " ".join(parse(page).text + " " + html.unescape(page.read_text(encoding="utf-8"))
-                            for page in _pages(project / "site", lang)) for lang in ("da", "en")}
+    pages = {
+        lang: " ".join(
+            parse(page).text + " " + html.unescape(page.read_text(encoding="utf-8"))
+            for page in _pages(project / "site", lang)
+        )
+        for lang in ("da", "en")
+    }
     for _, example in examples(guide):
         for text in new_texts(example):
             for lang in ("da", "en"):
@@ -109,5 +117,6 @@ def _pages(site: Path, lang: str) -> list[Path]:
 def test_the_merge_changes_a_named_item_adds_a_new_one_and_keeps_placeholders():
     data = {"types": [{"id": "a", "name": "A", "tagline": "old"}, {"id": "b", "name": "B"}]}
     example = {"types": [{"id": "a", "name": "…", "tagline": "new"}, {"id": "c", "name": "C"}]}
-    assert merged(data, example) == {"types": [{"id": "a", "name": "A", "tagline": "new"}, {"id": "b", "name": "B"},
-                                               {"id": "c", "name": "C"}]}
+    assert merged(data, example) == {
+        "types": [{"id": "a", "name": "A", "tagline": "new"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}]
+    }

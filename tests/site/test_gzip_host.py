@@ -1,6 +1,7 @@
 """The local server that the browser tests, pa11y and `make bench` go through serves like a real host:
 gzip when the browser asks (and only then), the right content types, each language's own 404 page.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -12,10 +13,16 @@ import pytest
 from tests.conftest import LANGS, lang_root, page_paths
 from tools.gzip_host import serve
 
-BROWSER_ENCODINGS = "gzip, deflate, br, zstd"   # what Chromium sends
-EXPECTED_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript",
-                  ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml",
-                  ".png": "image/png"}
+BROWSER_ENCODINGS = "gzip, deflate, br, zstd"  # what Chromium sends
+EXPECTED_TYPES = {
+    ".html": "text/html",
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +59,7 @@ def test_text_is_gzipped_when_the_browser_asks_and_identical_once_unpacked(site,
         assert status == 200, path
         assert headers["Content-Type"].startswith(EXPECTED_TYPES[suffix]), (path, headers["Content-Type"])
         assert int(headers["Content-Length"]) == len(body), path
-        if suffix == ".png":      # already compressed: sent as it is
+        if suffix == ".png":  # already compressed: sent as it is
             assert headers.get("Content-Encoding") is None and body == original, path
             continue
         assert headers["Content-Encoding"] == "gzip", path
@@ -67,7 +74,7 @@ def test_sent_as_it_is_when_the_client_does_not_take_gzip(site, base_url, encodi
     status, headers, body = fetch(base_url + "/", encoding)
     assert status == 200
     assert headers.get("Content-Encoding") is None
-    assert headers["Vary"] == "Accept-Encoding"   # a cache must not hand this copy to a gzip client
+    assert headers["Vary"] == "Accept-Encoding"  # a cache must not hand this copy to a gzip client
     assert body == (site / "index.html").read_bytes()
 
 

@@ -1,4 +1,5 @@
 """Two builds from one source: the same pages in both languages, each saying which it is."""
+
 from __future__ import annotations
 
 import posixpath

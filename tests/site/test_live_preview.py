@@ -1,5 +1,6 @@
 """`make serve`: both languages on one address, the language switch working, rebuilt on save, and a mistake in
 data/ shown in the browser instead of the site (tools/live_preview.py), on a copy of the project."""
+
 from __future__ import annotations
 
 import re
@@ -53,8 +54,13 @@ def wait_for_version(base: str, newer_than: int) -> int:
 def server(tmp_path_factory):
     project = project_copy(tmp_path_factory.mktemp("serve"))
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "tools.live_preview", "--root", str(project), "--port", str(port)],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tools.live_preview", "--root", str(project), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         wait_for_version(base, 0)
@@ -81,6 +87,7 @@ def test_the_preview_keeps_no_offline_copy_its_workers_remove_one_and_leave(serv
     """A built site served on this address before left a service worker keeping pages: the preview's sw.js
     replaces it with one that deletes the copy and unregisters, so a saved edit is never hidden behind it."""
     from tools.live_preview import RETIRING_WORKER
+
     for path in ("sw.js", "en/sw.js"):
         status, worker = get(server["base"] + path)
         assert status == 200 and worker == RETIRING_WORKER
@@ -92,8 +99,12 @@ def test_a_save_rebuilds_both_languages_and_a_mistake_shows_in_the_browser(serve
     version = int(get(base + "__preview/version")[1])
     original = path.read_text(encoding="utf-8")
     old = first_tagline(server["project"])
-    path.write_text(original.replace(old["da"], "Et nyt slogan til forhåndsvisningen", 1)
-                    .replace(old["en"], "A new tagline for the preview", 1), encoding="utf-8")
+    path.write_text(
+        original.replace(old["da"], "Et nyt slogan til forhåndsvisningen", 1).replace(
+            old["en"], "A new tagline for the preview", 1
+        ),
+        encoding="utf-8",
+    )
     version = wait_for_version(base, version)
     assert "Et nyt slogan til forhåndsvisningen" in get(base + "rejsetyper/")[1]
     assert "A new tagline for the preview" in get(base + "en/rejsetyper/")[1]
@@ -106,8 +117,7 @@ def test_a_save_rebuilds_both_languages_and_a_mistake_shows_in_the_browser(serve
     version = wait_for_version(base, version)
     status, page = get(base + "en/rejsetyper/")
     assert status == 500 and "The preview has stopped" in page
-    assert re.search(r"data/travel_types\.yml:\d+:\d+: types\[0\]\.tagline\.en: YAML reads No as true or false",
-                     page)
+    assert re.search(r"data/travel_types\.yml:\d+:\d+: types\[0\]\.tagline\.en: YAML reads No as true or false", page)
 
     path.write_text(original, encoding="utf-8")
     wait_for_version(base, version)
@@ -122,8 +132,13 @@ def test_the_preview_server_needs_only_pythons_standard_library_and_serves_both_
         (tmp_path / folder / "index.html").write_text(f'<html lang="{lang}">forside</html>', encoding="utf-8")
         (tmp_path / folder / "404.html").write_text(f'<html lang="{lang}">ikke fundet</html>', encoding="utf-8")
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-S", "serve-preview.py", "--no-browser", "--port", str(port)],
-                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-S", "serve-preview.py", "--no-browser", "--port", str(port)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 10

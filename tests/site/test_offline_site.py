@@ -1,5 +1,6 @@
 """The built site carries, per language, the offline worker with every page of its sitemap and a manifest that
 every page links (issue 24)."""
+
 from __future__ import annotations
 
 import json
@@ -34,10 +35,11 @@ def test_the_worker_keeps_every_page_of_the_sitemap_and_every_file_a_page_loads(
         for reference in re.findall(r'<(?:script|img|link)\b[^>]*?(?:src|href)="([^"#]+)"', html):
             url = urlsplit(urljoin("https://site/" + path, reference))
             if url.netloc != "site":
-                continue                       # the canonical address, a link to the published site
+                continue  # the canonical address, a link to the published site
             address = url.path.lstrip("/") or "./"
-            assert address in files or address in {key.split("?")[0] for key in files}, \
+            assert address in files or address in {key.split("?")[0] for key in files}, (
                 f"/{path} loads {reference}, which is not kept for offline use"
+            )
     assert not [address for address in files if address.startswith("en/")], "Danish keeps the English build"
     assert not [address for address in files if address.endswith((".map", ".pdf"))]
 

@@ -1,6 +1,7 @@
 """What a Danish public-sector site owes its visitors, on every built page of both languages:
 a title and description of its own, a canonical URL, link previews, one h1, the footer's
 accessibility statement and privacy links, "Last updated" and "Suggest a change", a real 404."""
+
 from __future__ import annotations
 
 import html
@@ -26,10 +27,18 @@ SITE_DATA = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-
 PUBLISHER = SITE_DATA["publisher"]
 # The frame's labels as the data has them (data/site.yml, ui), escaped for a pattern: an editor may reword them.
 _UI = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))["ui"]
-LABELS = {lang: {key: re.escape(html.escape(_UI[name][lang], quote=False))
-                 for key, name in [("statement", "accessibility_statement"), ("privacy", "privacy"),
-                                   ("updated", "last_updated"), ("change", "suggest_change")]}
-          for lang in LANGS}
+LABELS = {
+    lang: {
+        key: re.escape(html.escape(_UI[name][lang], quote=False))
+        for key, name in [
+            ("statement", "accessibility_statement"),
+            ("privacy", "privacy"),
+            ("updated", "last_updated"),
+            ("change", "suggest_change"),
+        ]
+    }
+    for lang in LANGS
+}
 
 
 def html_of(lang: str, path: str) -> Path:
@@ -96,8 +105,7 @@ def test_every_footer_links_the_accessibility_statement_and_privacy_page(site, l
         privacy = re.search(r'<a href="([^"]+)">' + LABELS[lang]["privacy"] + "</a>", footer)
         assert privacy, path
         href = privacy.group(1)
-        target = (lang_root(lang) / href.lstrip("/").removeprefix("en/") if href.startswith("/")
-                  else file.parent / href)
+        target = lang_root(lang) / href.lstrip("/").removeprefix("en/") if href.startswith("/") else file.parent / href
         assert (target / "index.html").resolve().is_file(), f"{path}: {href}"
 
 
@@ -130,8 +138,9 @@ def test_every_page_says_when_it_was_updated_and_where_to_suggest_a_change(site,
         assert (ROOT / "data" / f"{first_source}.yml").is_file(), f"{path}: data/{first_source}.yml"
 
 
-@pytest.mark.parametrize("lang, words", [("da", ["Søg i guiden", "Gå til forsiden"]),
-                                         ("en", ["Search the guide", "Go to the front page"])])
+@pytest.mark.parametrize(
+    "lang, words", [("da", ["Søg i guiden", "Gå til forsiden"]), ("en", ["Search the guide", "Go to the front page"])]
+)
 def test_the_404_page_offers_search_and_a_way_back(site, lang, words):
     file = lang_root(lang) / "404.html"
     page = parse(file)
@@ -202,6 +211,7 @@ def test_danish_quotations_on_english_pages_are_marked_danish(site):
 
 # "Last updated" comes from git when it can, and never fails a build when it cannot.
 
+
 def test_the_date_reads_naturally_in_each_language():
     assert format_date(date(2026, 11, 28), "da") == "28. november 2026"
     assert format_date(date(2026, 11, 28), "en") == "28 November 2026"
@@ -215,13 +225,18 @@ def test_the_date_is_the_newest_commit_of_the_pages_data(tmp_path):
     for name, when in [("old", "2025-03-04T12:00:00"), ("new", "2026-01-02T12:00:00")]:
         (tmp_path / "data" / f"{name}.yml").write_text("x: 1\n")
         subprocess.run(git + ["add", "."], check=True)
-        subprocess.run(git + ["commit", "-q", "-m", name], check=True,
-                       env={"GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when, "PATH": "/usr/bin:/bin"})
+        subprocess.run(
+            git + ["commit", "-q", "-m", name],
+            check=True,
+            env={"GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when, "PATH": "/usr/bin:/bin"},
+        )
     history = PageHistory(tmp_path, "https://example.org/repo/", "en", today=date(2030, 1, 1))
     assert history.for_sources(["old"])["updated"] == "2025-03-04"
     assert history.for_sources(["old", "new"]) == {
-        "updated": "2026-01-02", "updated_text": "2 January 2026",
-        "edit_url": "https://example.org/repo/edit/main/data/old.yml"}
+        "updated": "2026-01-02",
+        "updated_text": "2 January 2026",
+        "edit_url": "https://example.org/repo/edit/main/data/old.yml",
+    }
     assert history.for_sources(["uncommitted"])["updated"] == "2030-01-01"
 
 

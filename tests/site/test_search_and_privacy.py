@@ -1,4 +1,5 @@
 """One search index per language, and nothing on a page that loads from another host."""
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,16 @@ def test_the_indexes_do_not_mix_languages(site):
 
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
-LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",
-           "embed": "src", "object": "data"}
+LOADING = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -89,8 +98,13 @@ def test_every_page_searches_with_the_worker_that_finds_word_forms(site, lang):
     upgrade, search would quietly stop finding whole words and inflected forms."""
     for path in page_paths(lang) + ["404.html"]:
         html = lang_root(lang) / (path if path.endswith(".html") else path + "index.html")
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
-                                      html.read_text(encoding="utf-8"), re.DOTALL).group(1))
+        config = json.loads(
+            re.search(
+                r'<script id="__config" type="application/json">(.*?)</script>',
+                html.read_text(encoding="utf-8"),
+                re.DOTALL,
+            ).group(1)
+        )
         worker = urlsplit(urljoin(html.as_uri(), config["search"]))
         assert worker.path.endswith("/assets/javascripts/workers/search-word-forms.js"), path
         material = parse_qs(worker.query)["material"][0]

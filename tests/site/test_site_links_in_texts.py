@@ -1,14 +1,15 @@
 """A text may link to a page of this site by its file, `/rejsetyper.md#turist`; built, the link reaches that
 page and id from every page that shows the text, in both languages: from page Markdown (resolved by MkDocs)
 and from HTML a template writes through `md` (resolved by guide/rendering.py), one and two folders deep."""
+
 from __future__ import annotations
 
 from urllib.parse import urljoin
 
 import pytest
 
-from tests.site.test_content_security import read, unresolved_links
 from tests.projects import build, edit_yaml, project_copy
+from tests.site.test_content_security import read, unresolved_links
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +44,11 @@ def test_every_text_link_to_a_page_reaches_it_from_every_page_showing_it(built):
         url = ("/" + html.parent.relative_to(site).as_posix() + "/").replace("/./", "/")
         page = read(html.read_text(encoding="utf-8"), url)
         travel_types = "/en/rejsetyper/" if url.startswith("/en/") else "/rejsetyper/"
-        if any(urljoin(url, attrs.get("href", "")) == f"{travel_types}#{built['id']}"
-               for tag, attrs in page.elements if tag == "a"):
+        if any(
+            urljoin(url, attrs.get("href", "")) == f"{travel_types}#{built['id']}"
+            for tag, attrs in page.elements
+            if tag == "a"
+        ):
             linking.append(url)
         assert unresolved_links(page, site, lambda file: read(file.read_text(encoding="utf-8"), "").ids()) == []
     assert {"/rejsetyper/", "/en/rejsetyper/"} <= set(linking), linking  # from page Markdown

@@ -5,6 +5,7 @@ phase description, written into data/ only; both languages are built there with 
 must turn up wherever its neighbours already do: the phase page, the intern's checklist, the travel types page,
 Spredningsguiden and its worksheet. The same copy with a typo in a role id must not build at all.
 """
+
 from __future__ import annotations
 
 import copy
@@ -18,20 +19,38 @@ from tests.site.conftest import parse
 
 # Ids of the test's own, never the guides' examples (`foer-praktikant-madpakke`, `pendler`): an editor following
 # REDIGERING.md must never collide with this test.
-NEW_ADVICE = {"id": "test-yaml-only-raad",
-              "text": {"da": "Aftal med værten, hvor du spiser frokost den første dag.",
-                       "en": "Agree with your host where you will have lunch on the first day."}}
-NEW_TYPE = {"id": "test-yaml-only-rejsetype",
-            "name": {"da": "Pendler", "en": "Commuter"},
-            "travel_as": {"da": "som pendler", "en": "as a commuter"},
-            "tagline": {"da": "Hvis du vil prøve en ny arbejdsplads én dag om ugen",
-                        "en": "If you want to try a new workplace one day a week"},
-            "description": [{"da": "Pendleren besøger den samme arbejdsplads en dag om ugen i en måned.",
-                             "en": "The commuter visits the same workplace one day a week for a month."}],
-            "examples": [{"da": "En bibliotekar, der hver fredag er i praktik på et borgerservicecenter.",
-                          "en": "A librarian who interns at a citizen service centre every Friday."}]}
-NEW_PHASE_DESCRIPTION = {"da": "Her undersøger I sammen, om løsningen passer til jeres hverdag.",
-                         "en": "Here you find out together whether the solution fits your everyday work."}
+NEW_ADVICE = {
+    "id": "test-yaml-only-raad",
+    "text": {
+        "da": "Aftal med værten, hvor du spiser frokost den første dag.",
+        "en": "Agree with your host where you will have lunch on the first day.",
+    },
+}
+NEW_TYPE = {
+    "id": "test-yaml-only-rejsetype",
+    "name": {"da": "Pendler", "en": "Commuter"},
+    "travel_as": {"da": "som pendler", "en": "as a commuter"},
+    "tagline": {
+        "da": "Hvis du vil prøve en ny arbejdsplads én dag om ugen",
+        "en": "If you want to try a new workplace one day a week",
+    },
+    "description": [
+        {
+            "da": "Pendleren besøger den samme arbejdsplads en dag om ugen i en måned.",
+            "en": "The commuter visits the same workplace one day a week for a month.",
+        }
+    ],
+    "examples": [
+        {
+            "da": "En bibliotekar, der hver fredag er i praktik på et borgerservicecenter.",
+            "en": "A librarian who interns at a citizen service centre every Friday.",
+        }
+    ],
+}
+NEW_PHASE_DESCRIPTION = {
+    "da": "Her undersøger I sammen, om løsningen passer til jeres hverdag.",
+    "en": "Here you find out together whether the solution fits your everyday work.",
+}
 
 
 def plain(text: str) -> bool:
@@ -57,8 +76,9 @@ def add_travel_type(data: dict) -> None:
 
 def pages_with(site: Path, text: str) -> set[str]:
     """Every built page (both languages) whose visible text contains `text`, as 'en/rejsetyper/'."""
-    return {html.parent.relative_to(site).as_posix() + "/" for html in site.rglob("index.html")
-            if text in parse(html).text}
+    return {
+        html.parent.relative_to(site).as_posix() + "/" for html in site.rglob("index.html") if text in parse(html).text
+    }
 
 
 @pytest.fixture(scope="module")
@@ -73,20 +93,25 @@ def built(tmp_path_factory) -> dict:
     edit_yaml(project / "data" / "travel_types.yml", add_travel_type)
     spreading = project / "data" / "spreading.yml"
     if spreading.is_file():
+
         def change_phase(data):
             phase = next(p for p in data["phases"] if plain(p["description"]["da"]))
             neighbours["phase"] = phase["description"]["da"]
             phase["description"] = NEW_PHASE_DESCRIPTION
+
         edit_yaml(spreading, change_phase)
     problems = build(project)
     assert problems == [], "the edited copy did not build:\n" + "\n".join(problems)
     return {"site": project / "site", "neighbours": neighbours}
 
 
-@pytest.mark.parametrize("lang, checklist, phase_page", [
-    ("da", "tjeklister/praktikant/", "foer-praktikken/"),
-    ("en", "en/tjeklister/praktikant/", "en/foer-praktikken/"),
-])
+@pytest.mark.parametrize(
+    "lang, checklist, phase_page",
+    [
+        ("da", "tjeklister/praktikant/", "foer-praktikken/"),
+        ("en", "en/tjeklister/praktikant/", "en/foer-praktikken/"),
+    ],
+)
 def test_new_advice_appears_on_the_checklist_and_wherever_its_neighbours_do(built, lang, checklist, phase_page):
     site = built["site"]
     shown = pages_with(site, NEW_ADVICE["text"][lang])
@@ -94,8 +119,9 @@ def test_new_advice_appears_on_the_checklist_and_wherever_its_neighbours_do(buil
     if lang == "da":  # in Danish the neighbour's text finds every page that lists the intern's advice
         assert shown == pages_with(site, built["neighbours"]["advice"])
     checklist_html = (site / checklist / "index.html").read_text(encoding="utf-8")
-    assert f'"{NEW_ADVICE["id"]}"' in checklist_html or f'-{NEW_ADVICE["id"]}"' in checklist_html, \
+    assert f'"{NEW_ADVICE["id"]}"' in checklist_html or f'-{NEW_ADVICE["id"]}"' in checklist_html, (
         "the new item's id should mark its tick box, so a saved tick survives"
+    )
 
 
 @pytest.mark.parametrize("lang, page", [("da", "rejsetyper/"), ("en", "en/rejsetyper/")])
@@ -104,8 +130,12 @@ def test_a_new_travel_type_gets_its_own_section(built, lang, page):
     parsed = parse(html)
     heading = parsed.first("h2", id=NEW_TYPE["id"])
     assert heading is not None
-    for text in (NEW_TYPE["name"][lang], NEW_TYPE["tagline"][lang],
-                 NEW_TYPE["description"][0][lang], NEW_TYPE["examples"][0][lang]):
+    for text in (
+        NEW_TYPE["name"][lang],
+        NEW_TYPE["tagline"][lang],
+        NEW_TYPE["description"][0][lang],
+        NEW_TYPE["examples"][0][lang],
+    ):
         assert text in parsed.text
 
 
@@ -123,10 +153,13 @@ def test_the_build_refuses_bad_content_with_the_editors_line(tmp_path):
     text = (project / "data" / "advice.yml").read_text(encoding="utf-8")
     line = text.splitlines().index("      - role: praktikant") + 1
     (project / "data" / "advice.yml").write_text(
-        text.replace("      - role: praktikant\n", "      - role: praktikantt\n", 1), encoding="utf-8")
+        text.replace("      - role: praktikant\n", "      - role: praktikantt\n", 1), encoding="utf-8"
+    )
     problems = build(project)
     assert problems
     assert not (project / "site" / "index.html").exists()
-    expected = (rf"^data/advice.yml:{line}: phases\[0\]\.advice\[\d\]\.role: there is no id 'praktikantt' "
-                r"in data/roles.yml; perhaps you meant 'praktikant';")
+    expected = (
+        rf"^data/advice.yml:{line}: phases\[0\]\.advice\[\d\]\.role: there is no id 'praktikantt' "
+        r"in data/roles.yml; perhaps you meant 'praktikant';"
+    )
     assert re.search(expected, "\n".join(problems), re.MULTILINE), problems
