@@ -8,6 +8,18 @@ from guide.content import load_content
 from guide.rendering import Renderer
 from tests.conftest import ROOT
 
+# Each role's own page, by the role's id.
+ROLE_PAGES = {
+    "praktikant": "bliv-praktikant.md",
+    "praktikvaert": "bliv-praktikvaert.md",
+    "afgivende-arbejdsplads": "afgivende-arbejdsplads.md",
+}
+
+
+def language(renderer: Renderer) -> str:
+    """The language a renderer renders in."""
+    return renderer.env.globals["lang"]
+
 
 def other(lang: str) -> str:
     """The language a page must not show: the other one."""

@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 
 from guide.rendering import Renderer
+from tests.render.conftest import language
 
 COVER = {"site_name": "Innovationspraktik", "address": "https://example.org/haefte/", "updated": "1. januar 2027"}
-
-
-def language(renderer: Renderer) -> str:
-    return renderer.env.globals["lang"]
 
 
 def test_a_build_writes_no_link_to_a_pdf_only_the_marker(renderer: Renderer):

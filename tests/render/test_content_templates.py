@@ -8,17 +8,7 @@ from collections.abc import Mapping
 import pytest
 
 from guide.rendering import Renderer
-from tests.render.conftest import other
-
-ROLE_PAGES = {
-    "praktikant": "bliv-praktikant.md",
-    "praktikvaert": "bliv-praktikvaert.md",
-    "afgivende-arbejdsplads": "afgivende-arbejdsplads.md",
-}
-
-
-def language(renderer: Renderer) -> str:
-    return renderer.env.globals["lang"]
+from tests.render.conftest import ROLE_PAGES, language, other
 
 
 def html(renderer: Renderer, text) -> str:

@@ -13,11 +13,7 @@ import yaml
 from guide.navigation import translated_nav
 from guide.rendering import Renderer
 from tests.conftest import ROOT
-from tests.render.conftest import other
-
-
-def language(renderer: Renderer) -> str:
-    return renderer.env.globals["lang"]
+from tests.render.conftest import language, other
 
 
 def test_the_front_page_opens_with_what_who_and_each_way_in(renderer: Renderer, content):
