@@ -49,3 +49,17 @@ def test_the_plain_build_writes_the_same_pages_as_ours(tmp_path, lang):
     assert pages and pages == sorted(p.relative_to(tmp_path / "plain") for p in (tmp_path / "plain").rglob("*.html"))
     differing = [str(p) for p in pages if (ours / p).read_bytes() != (tmp_path / "plain" / p).read_bytes()]
     assert differing == [], "the plain build differs from ours, so the overhead compares different sites"
+
+
+def test_every_tool_module_imports():
+    """`make bench` and the other commands import their modules only when run; a rename that leaves an import
+    behind (the bench still imported tools.serve after it became tools.live_preview) fails here, not in CI."""
+    import importlib
+
+    modules = sorted(
+        path.relative_to(ROOT).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
+        for path in (ROOT / "tools").rglob("*.py")
+    )
+    assert "tools.bench.__main__" in modules
+    for name in modules:
+        importlib.import_module(name)

@@ -22,7 +22,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools import serve
+from tools import live_preview
 
 from . import build_timing, editor_loop, lighthouse, overhead, page_weight, profile, scale
 from .search_quality import search_quality
@@ -448,8 +448,8 @@ def editor_section(root: Path, plan: Plan) -> list[Budget]:
             "Editor loop: save data/site.yml until `make serve` serves the changed Danish page",
             ["edits", "median s", "fastest s", "slowest s"],
             [[len(times), median, min(times), max(times)]],
-            f"`make serve` (tools/live_preview.py) notices a save within {serve.POLL_SECONDS} s "
-            f"(+ {serve.SETTLE_SECONDS} s "
+            f"`make serve` (tools/live_preview.py) notices a save within {live_preview.POLL_SECONDS} s "
+            f"(+ {live_preview.SETTLE_SECONDS} s "
             "to settle), builds both languages side by side\nthrough tools/build.py and serves each as soon as it "
             "is built: compare with the overhead table's one-language builds.\nAn open page then reloads within "
             "a quarter of a second (not counted).",
