@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .rendering import page_url
+
 
 def translated_nav(nav: list, names: Mapping[str, Mapping[str, str]], lang: str) -> list:
     """The nav with each group's key replaced by its name in `lang`; an unknown key is an error."""
@@ -41,9 +43,4 @@ def menu_pages(nav: list, titles: Mapping[str, str]) -> list[dict[str, str]]:
         return []
 
     pages = [path for item in nav for path in paths(item) if path != "index.md"]
-    return [{"title": titles[path.removesuffix(".md")], "url": _url(path)} for path in pages]
-
-
-def _url(path: str) -> str:
-    page = path.removesuffix(".md")
-    return page.removesuffix("index") if page.endswith("index") else f"{page}/"
+    return [{"title": titles[path.removesuffix(".md")], "url": page_url(path)} for path in pages]

@@ -93,7 +93,7 @@ class Renderer:
         path, _, anchor = target.partition("#")
         if not (self.docs_dir / path).is_file():
             raise ValueError(f"a template links to '{path}', which is not a page in docs/")
-        url = posixpath.relpath("/" + _page_url(path), "/" + _page_url(page_src))
+        url = posixpath.relpath("/" + page_url(path), "/" + page_url(page_src))
         url = url if url.endswith("/") else url + "/"
         return url + (f"#{anchor}" if anchor else "")
 
@@ -163,7 +163,7 @@ class _SiteLinks(Treeprocessor):
                 element.set("href", self.relative_url(self.page_src, href.lstrip("/")))
 
 
-def _page_url(src: str) -> str:
+def page_url(src: str) -> str:
     """`index.md` -> '', `rejsetyper.md` -> 'rejsetyper/', `tjeklister/index.md` -> 'tjeklister/'."""
     stem = src.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
